@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ArxivDigest.Ingest.Arxiv;
+
+/// <summary>
+/// Cleans text from arXiv feeds: HTML entities decoded, runs of whitespace folded, and in author
+/// names TeX accents turned into Unicode letters ("Ga\v{s}i\'c" becomes "Gašić").
+/// </summary>
+public static partial class FeedText
+{
+    // TeX accent command -> Unicode combining mark; composed with NFC afterwards.
+    private static readonly Dictionary<char, char> CombiningMarks = new()
+    {
+        ['\''] = '\u0301', ['`'] = '\u0300', ['^'] = '\u0302', ['"'] = '\u0308',
+        ['~'] = '\u0303', ['='] = '\u0304', ['.'] = '\u0307', ['u'] = '\u0306',
+        ['v'] = '\u030C', ['H'] = '\u030B', ['c'] = '\u0327', ['k'] = '\u0328',
+        ['r'] = '\u030A', ['d'] = '\u0323', ['b'] = '\u0331',
+    };
+
+    // Letters TeX writes as commands of their own.
+    private static readonly Dictionary<string, string> SpecialLetters = new(StringComparer.Ordinal)
+    {
+        ["ss"] = "ß", ["o"] = "ø", ["O"] = "Ø", ["l"] = "ł", ["L"] = "Ł", ["aa"] = "å", ["AA"] = "Å",
+        ["ae"] = "æ", ["AE"] = "Æ", ["oe"] = "œ", ["OE"] = "Œ", ["i"] = "ı", ["j"] = "ȷ",
+    };
+
+    // \v{s}, \'c, \'{\i}, \"{o}, \c c ; the letter may be braced, a dotless \i, or follow a space for letter commands.
+    [GeneratedRegex(@"\\(?<cmd>['`^""~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(?<arg>\\[ij]|[A-Za-z])\s*\}|(?<arg>\\[ij]|[A-Za-z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex AccentPattern();
+
+    [GeneratedRegex(@"\\(?<name>ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?\s?", RegexOptions.CultureInvariant)]
+    private static partial Regex SpecialLetterPattern();
+
+    // Braces left around plain text once accents are resolved: "{M}üller" -> "Müller".
+    [GeneratedRegex(@"\{([^{}\\]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupPattern();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhitespacePattern();
+
+    /// <summary>Decodes HTML entities and folds whitespace runs to single spaces.</summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        return WhitespacePattern().Replace(WebUtility.HtmlDecode(text), " ").Trim();
+    }
+
+    /// <summary>Cleans an author name and turns its TeX accents and letters into Unicode.</summary>
+    public static string CleanAuthor(string? name)
+    {
+        var text = Clean(name);
+        if (text.IndexOf('\\') < 0 && text.IndexOf('{') < 0)
+        {
+            return text;
+        }
+
+        text = AccentPattern().Replace(text, match =>
+        {
+            var arg = match.Groups["arg"].Value;
+            // An accented dotless \i or \j is the ordinary letter with the accent.
+            var letter = arg.Length == 2 ? arg[1..] : arg;
+            return letter + CombiningMarks[match.Groups["cmd"].Value[0]];
+        });
+        text = SpecialLetterPattern().Replace(text, match => SpecialLetters[match.Groups["name"].Value]);
+        text = GroupPattern().Replace(text, "$1");
+        return text.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Splits a dc:creator list ("A. One, B. Two and C. Three") into cleaned names.</summary>
+    public static IReadOnlyList<string> SplitAuthors(string? creators)
+    {
+        var decoded = WebUtility.HtmlDecode(creators ?? string.Empty);
+        var names = new List<string>();
+        foreach (var part in SplitOutsideBraces(decoded))
+        {
+            var name = CleanAuthor(part);
+            if (name.Length > 0)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    // Commas inside TeX groups ("{Smith, Jr.}") do not separate authors; a final " and " does.
+    private static IEnumerable<string> SplitOutsideBraces(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '{': depth++; break;
+                case '}': depth = Math.Max(0, depth - 1); break;
+                case ',' when depth == 0:
+                    foreach (var piece in SplitFinalAnd(text[start..i])) yield return piece;
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        foreach (var piece in SplitFinalAnd(text[start..])) yield return piece;
+    }
+
+    private static IEnumerable<string> SplitFinalAnd(string part)
+    {
+        var trimmed = part.Trim();
+        if (trimmed.StartsWith("and ", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[4..];
+        }
+
+        var index = trimmed.IndexOf(" and ", StringComparison.Ordinal);
+        return index < 0 ? [trimmed] : [trimmed[..index], trimmed[(index + 5)..]];
+    }
+
+    /// <summary>Parses an RFC 822 date such as "Wed, 04 Jun 2025 00:00:00 -0400" to its calendar date as written.</summary>
+    public static bool TryParseFeedDate(string? text, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var match = FeedDatePattern().Match(text);
+        return match.Success && DateOnly.TryParseExact(
+            $"{match.Groups[1].Value.PadLeft(2, '0')} {match.Groups[2].Value} {match.Groups[3].Value}",
+            "dd MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    [GeneratedRegex(@"(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})", RegexOptions.CultureInvariant)]
+    private static partial Regex FeedDatePattern();
+}
