@@ -74,7 +74,7 @@ public sealed partial class AtomFeedParser(ILogger<AtomFeedParser> logger)
 
         var categories = entry.Elements(AtomNs + "category")
             .Select(c => (string?)c.Attribute("term") ?? string.Empty)
-            .Where(c => c.Length > 0)
+            .Where(FeedText.IsCategoryCode)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var primary = (string?)entry.Element(ArxivNs + "primary_category")?.Attribute("term")

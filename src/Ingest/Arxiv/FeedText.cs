@@ -138,6 +138,15 @@ public static partial class FeedText
             "dd MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
+    /// <summary>
+    /// True for an arXiv category code ("cs.LG", "hep-th", "cond-mat.stat-mech"). Some sources
+    /// also put ACM or MSC class descriptions among the categories; those are not kept.
+    /// </summary>
+    public static bool IsCategoryCode(string text) => CategoryCodePattern().IsMatch(text);
+
+    [GeneratedRegex(@"^[a-z][a-z\-]*(?:\.[A-Za-z][A-Za-z\-]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CategoryCodePattern();
+
     [GeneratedRegex(@"(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex FeedDatePattern();
 }

@@ -73,7 +73,7 @@ public sealed partial class RssFeedParser(ILogger<RssFeedParser> logger)
 
         var categories = element.Elements("category")
             .Select(c => FeedText.Clean(c.Value))
-            .Where(c => c.Length > 0)
+            .Where(FeedText.IsCategoryCode)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (categories.Count == 0)

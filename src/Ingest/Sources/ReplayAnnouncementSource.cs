@@ -147,7 +147,7 @@ public sealed partial class ReplayAnnouncementSource(
             return false;
         }
 
-        var categories = (record.Categories ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
+        var categories = (record.Categories ?? []).Where(FeedText.IsCategoryCode).Distinct().ToList();
         var primary = string.IsNullOrWhiteSpace(record.PrimaryCategory) ? categories.FirstOrDefault() ?? category : record.PrimaryCategory;
         categories.Remove(primary);
         categories.Insert(0, primary);
