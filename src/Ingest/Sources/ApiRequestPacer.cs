@@ -3,20 +3,21 @@ using Microsoft.Extensions.Options;
 namespace ArxivDigest.Ingest.Sources;
 
 /// <summary>
-/// Spaces arXiv API requests at least Ingest:ApiRequestInterval apart, across all concurrent
-/// calls of this process (arXiv's terms of use ask for one request every 3 seconds).
+/// Runs arXiv API requests one at a time across the whole process, each starting at least
+/// Ingest:ApiRequestInterval after the previous one finished (arXiv's terms of use ask for one
+/// request every 3 seconds; counting from the end keeps the gap even when a response is slow).
 /// </summary>
 public sealed class ApiRequestPacer(IOptions<IngestOptions> options, TimeProvider time)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private DateTimeOffset? last;
+    private DateTimeOffset? lastFinished;
 
-    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (last is { } previous)
+            if (lastFinished is { } previous)
             {
                 var wait = previous + options.Value.ApiRequestInterval - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
@@ -25,10 +26,11 @@ public sealed class ApiRequestPacer(IOptions<IngestOptions> options, TimeProvide
                 }
             }
 
-            last = time.GetUtcNow();
+            return await request();
         }
         finally
         {
+            lastFinished = time.GetUtcNow();
             gate.Release();
         }
     }

@@ -53,8 +53,7 @@ public sealed class ArxivApiAnnouncementSource(
             var xml = await cache.GetAsync(key);
             if (xml is null)
             {
-                await pacer.WaitTurnAsync(cancellationToken);
-                xml = await fetcher.GetStringAsync(url, cancellationToken);
+                xml = await pacer.RunAsync(() => fetcher.GetStringAsync(url, cancellationToken), cancellationToken);
                 await cache.SetAsync(key, xml, settings.FeedCacheTtl);
                 await archive.SaveAsync(FeedArchive.FileName(Name, category, day, page), xml, cancellationToken);
             }
