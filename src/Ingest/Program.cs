@@ -17,5 +17,5 @@ app.MapGrpcReflectionService();
 app.MapGrpcHealthChecksService();
 app.MapDefaultEndpoints();
 
-app.Run();
+return app.RunOrExplain();
 

@@ -14,4 +14,4 @@ app.MapGrpcReflectionService();
 app.MapGrpcHealthChecksService();
 app.MapDefaultEndpoints();
 
-app.Run();
+return app.RunOrExplain();

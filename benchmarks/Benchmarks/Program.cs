@@ -1,0 +1,22 @@
+using ArxivDigest.Benchmarks;
+
+// Run on demand, in Release: dotnet run -c Release --project benchmarks/Benchmarks -- [name]
+var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["ingest-parse"] = IngestParseBenchmark.RunAsync,
+};
+
+var selected = args.Length == 0 ? benchmarks.Keys.ToList() : args.ToList();
+foreach (var name in selected)
+{
+    if (!benchmarks.TryGetValue(name, out var run))
+    {
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: {string.Join(", ", benchmarks.Keys)}");
+        return 2;
+    }
+
+    Console.WriteLine($"== {name}");
+    await run();
+}
+
+return 0;

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArxivDigest.ServiceDefaults;
+
+public static class StartupExtensions
+{
+    /// <summary>
+    /// Runs the app; a setting that fails validation at start ends the process with exit code 1
+    /// and one plain sentence per problem on stderr, instead of an unhandled-exception dump.
+    /// </summary>
+    public static int RunOrExplain(this WebApplication app)
+    {
+        // Read before Run: a failed start disposes the service provider behind app.Environment.
+        var name = app.Environment.ApplicationName;
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            Console.Error.WriteLine($"{name} cannot start, a setting is wrong:");
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"  - {failure}");
+            }
+
+            return 1;
+        }
+    }
+}
