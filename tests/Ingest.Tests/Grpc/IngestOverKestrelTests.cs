@@ -49,16 +49,6 @@ public sealed class IngestOverKestrelTests
         Assert.Contains(path, error.Status.Detail);
     }
 
-    [Fact]
-    public void Replay_without_a_folder_fails_at_start_with_the_setting_named()
-    {
-        using var factory = new IngestApiFactory { ReplayDirectory = "/nonexistent/arxiv-days" };
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
-
-        Assert.Contains("Ingest:ReplayDirectory '/nonexistent/arxiv-days' does not exist", error.ToString());
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
