@@ -15,15 +15,6 @@ public static class AnnounceKinds
         }
     }
 
-    public static string ToFeedWord(this AnnounceKind kind) => kind switch
-    {
-        AnnounceKind.New => "new",
-        AnnounceKind.Cross => "cross",
-        AnnounceKind.Replace => "replace",
-        AnnounceKind.ReplaceCross => "replace-cross",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
     /// <summary>The announce type a paper has in <paramref name="category"/>, from its primary and version.</summary>
     public static AnnounceKind Infer(string category, string primaryCategory, int version)
     {

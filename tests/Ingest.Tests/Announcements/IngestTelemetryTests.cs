@@ -26,7 +26,7 @@ public sealed class IngestTelemetryTests
         using var run = new Activity("test-run").Start();
 
         await host.Get<AnnouncementLister>().ListAsync(
-            new AnnouncementQuery(["cs.LG", "cs.AI"], new HashSet<AnnounceKind> { AnnounceKind.New, AnnounceKind.Cross }, false, new DateOnly(2025, 6, 10)), default);
+            Queries.Day(new DateOnly(2025, 6, 10)), default);
 
         var mine = spans.Where(s => s.TraceId == run.TraceId).ToList();
         var parses = mine.Where(s => s.OperationName == "ingest.parse").ToDictionary(s => (string)s.GetTagItem("arxiv.category")!);

@@ -12,7 +12,6 @@ namespace ArxivDigest.Ingest.Tests.Announcements;
 /// <summary>The real saved days, replayed as announced: counts as the reference digests report them.</summary>
 public sealed class ReplayListingTests : IDisposable
 {
-    private static readonly HashSet<AnnounceKind> NewAndCross = [AnnounceKind.New, AnnounceKind.Cross];
     private readonly IHost host = IngestTestHost.Create(("Ingest:Source", "Replay"), ("Ingest:ReplayDirectory", Fixtures.ArxivFolder));
 
     [Theory]
@@ -66,7 +65,7 @@ public sealed class ReplayListingTests : IDisposable
     public async Task Primary_only_keeps_papers_whose_primary_is_a_requested_category()
     {
         var all = await List("2025-06-10", "cs.LG", "cs.AI");
-        var primary = await List("2025-06-10", NewAndCross, primaryOnly: true, "cs.LG", "cs.AI");
+        var primary = await List("2025-06-10", Queries.NewAndCross, primaryOnly: true, "cs.LG", "cs.AI");
 
         Assert.All(primary.Papers, p => Assert.Contains(p.PrimaryCategory, new[] { "cs.LG", "cs.AI" }));
         Assert.Equal(all.Papers.Count(p => p.PrimaryCategory is "cs.LG" or "cs.AI"), primary.Papers.Count);
@@ -96,13 +95,13 @@ public sealed class ReplayListingTests : IDisposable
     [Fact]
     public async Task Without_a_date_the_newest_saved_day_is_served()
     {
-        var day = await host.Get<AnnouncementLister>().ListAsync(new AnnouncementQuery(["cs.LG", "cs.AI"], NewAndCross, false, null), default);
+        var day = await host.Get<AnnouncementLister>().ListAsync(Queries.Day(null), default);
 
         Assert.Equal(new DateOnly(2026, 3, 11), day.Date);
         Assert.Equal(287, day.Papers.Count);
     }
 
-    private Task<AnnouncementDay> List(string date, params string[] categories) => List(date, NewAndCross, false, categories);
+    private Task<AnnouncementDay> List(string date, params string[] categories) => List(date, Queries.NewAndCross, false, categories);
 
     private Task<AnnouncementDay> List(string date, IReadOnlySet<AnnounceKind> kinds, bool primaryOnly, params string[] categories) =>
         host.Get<AnnouncementLister>().ListAsync(new AnnouncementQuery(categories, kinds, primaryOnly, DateOnly.Parse(date)), default);

@@ -11,7 +11,6 @@ namespace ArxivDigest.Ingest.Tests.Sources;
 /// <summary>The arXiv API source against a real local HTTP server standing in for export.arxiv.org.</summary>
 public sealed class ApiSourceTests : IAsyncLifetime
 {
-    private static readonly HashSet<AnnounceKind> NewAndCross = [AnnounceKind.New, AnnounceKind.Cross];
     private readonly IReadOnlyList<ListingPaper> papers = ListingPaper.InCategory(ListingPaper.Load("2025-06-10"), "cs.LG");
     private FakeHttpServer arxiv = null!;
 
@@ -31,7 +30,7 @@ public sealed class ApiSourceTests : IAsyncLifetime
     {
         using var host = CreateHost();
 
-        var day = await host.Get<AnnouncementLister>().ListAsync(new AnnouncementQuery(["cs.LG"], NewAndCross, false, new DateOnly(2025, 6, 10)), default);
+        var day = await host.Get<AnnouncementLister>().ListAsync(Queries.Day(new DateOnly(2025, 6, 10), "cs.LG"), default);
 
         Assert.Equal(papers.Count, day.Papers.Count);
         Assert.Equal(papers.Select(p => p.Id), day.Papers.Select(p => p.ArxivId));
@@ -50,7 +49,7 @@ public sealed class ApiSourceTests : IAsyncLifetime
     {
         using var host = CreateHost();
 
-        var day = await host.Get<AnnouncementLister>().ListAsync(new AnnouncementQuery(["cs.LG"], NewAndCross, false, new DateOnly(2025, 6, 8)), default);
+        var day = await host.Get<AnnouncementLister>().ListAsync(Queries.Day(new DateOnly(2025, 6, 8), "cs.LG"), default);
 
         Assert.True(day.NoAnnouncement);
         Assert.Empty(arxiv.Requests);
@@ -63,7 +62,7 @@ public sealed class ApiSourceTests : IAsyncLifetime
         using var host = CreateHost();
 
         var error = await Assert.ThrowsAsync<FeedFormatException>(() =>
-            host.Get<AnnouncementLister>().ListAsync(new AnnouncementQuery(["cs.LG"], NewAndCross, false, new DateOnly(2025, 6, 10)), default));
+            host.Get<AnnouncementLister>().ListAsync(Queries.Day(new DateOnly(2025, 6, 10), "cs.LG"), default));
 
         Assert.Contains("malformed query", error.Message);
     }

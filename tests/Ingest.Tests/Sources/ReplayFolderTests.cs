@@ -9,7 +9,6 @@ namespace ArxivDigest.Ingest.Tests.Sources;
 
 public sealed class ReplayFolderTests : IDisposable
 {
-    private static readonly HashSet<AnnounceKind> NewAndCross = [AnnounceKind.New, AnnounceKind.Cross];
     private readonly TempFolder folder = new();
 
     [Fact]
@@ -60,7 +59,7 @@ public sealed class ReplayFolderTests : IDisposable
     {
         using var host = IngestTestHost.Create(("Ingest:Source", "Replay"), ("Ingest:ReplayDirectory", replayFolder));
         return await host.Get<AnnouncementLister>().ListAsync(
-            new AnnouncementQuery(categories.Length > 0 ? categories : ["cs.LG", "cs.AI"], NewAndCross, false, new DateOnly(2025, 6, 10)), default);
+            Queries.Day(new DateOnly(2025, 6, 10), categories), default);
     }
 
     public void Dispose() => folder.Dispose();

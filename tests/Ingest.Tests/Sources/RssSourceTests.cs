@@ -7,13 +7,13 @@ using IngestServer::ArxivDigest.Ingest.Arxiv;
 using IngestServer::ArxivDigest.Ingest.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace ArxivDigest.Ingest.Tests.Sources;
 
 /// <summary>The live RSS source against a real local HTTP server standing in for rss.arxiv.org.</summary>
 public sealed class RssSourceTests : IAsyncLifetime
 {
-    private static readonly HashSet<AnnounceKind> NewAndCross = [AnnounceKind.New, AnnounceKind.Cross];
     private readonly TempFolder archive = new();
     private FakeHttpServer arxiv = null!;
 
@@ -44,6 +44,7 @@ public sealed class RssSourceTests : IAsyncLifetime
     {
         await using var redis = await RedisServer.StartAsync();
         using var host = CreateHost(("ConnectionStrings:cache", redis.ConnectionString));
+        await WaitUntilConnectedAsync(host.Get<IConnectionMultiplexer>());
 
         await ListAsync(host, date: null);
         var again = await ListAsync(host, new DateOnly(2025, 6, 10));
@@ -141,7 +142,19 @@ public sealed class RssSourceTests : IAsyncLifetime
 
     private static Task<AnnouncementDay> ListAsync(IHost host, DateOnly? date, params string[] categories) =>
         host.Get<AnnouncementLister>().ListAsync(
-            new AnnouncementQuery(categories.Length > 0 ? categories : ["cs.LG", "cs.AI"], NewAndCross, false, date), default);
+            Queries.Day(date, categories), default);
+
+    // The cache is best effort: a command sent while the first connection is still being made
+    // may be dropped, which would make the request count below depend on machine load.
+    private static async Task WaitUntilConnectedAsync(IConnectionMultiplexer redis)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!redis.IsConnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Redis did not connect within 15 s");
+            await Task.Delay(20);
+        }
+    }
 
     private static IResult ServeDay(HttpRequest request, string date) =>
         FakeHttpServer.Xml(RssFeedBuilder.FromDay(date, request.Path.Value!.Split('/')[^1]));
