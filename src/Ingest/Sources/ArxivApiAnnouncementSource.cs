@@ -64,8 +64,7 @@ public sealed class ArxivApiAnnouncementSource(
             skipped += result.SkippedItems;
             if (result.EntryCount == 0 || start + result.EntryCount >= result.TotalResults)
             {
-                var feed = new CategoryFeed(category, day, items, entries, skipped);
-                return ParseFeed.Run(() => feed, Name, category);
+                return FeedTelemetry.Record(new CategoryFeed(category, day, items, entries, skipped), Name);
             }
         }
 

@@ -56,7 +56,7 @@ public sealed partial class ReplayAnnouncementSource(
             case "rss":
             {
                 var xml = await File.ReadAllTextAsync(first.Path, cancellationToken);
-                return ParseFeed.Run(() => rssParser.Parse(xml, category, first.Path), Name, category);
+                return FeedTelemetry.Parse(() => rssParser.Parse(xml, category, first.Path), Name, category);
             }
 
             case "api":
@@ -67,15 +67,16 @@ public sealed partial class ReplayAnnouncementSource(
                     pages.Add(atomParser.Parse(await File.ReadAllTextAsync(file.Path, cancellationToken), category, file.Path));
                 }
 
-                var feed = new CategoryFeed(category, day, pages.SelectMany(p => p.Entries.Select(e => e.Item)).ToList(),
-                    pages.Sum(p => p.EntryCount), pages.Sum(p => p.SkippedItems));
-                return ParseFeed.Run(() => feed, Name, category);
+                return FeedTelemetry.Record(
+                    new CategoryFeed(category, day, pages.SelectMany(p => p.Entries.Select(e => e.Item)).ToList(),
+                        pages.Sum(p => p.EntryCount), pages.Sum(p => p.SkippedItems)),
+                    Name);
             }
 
             default:
             {
                 var lines = await File.ReadAllLinesAsync(first.Path, cancellationToken);
-                return ParseFeed.Run(() => ReadListing(lines, first.Path, category, day), Name, category);
+                return FeedTelemetry.Parse(() => ReadListing(lines, first.Path, category, day), Name, category);
             }
         }
     }

@@ -37,7 +37,7 @@ public sealed class RssAnnouncementSource(
         xml ??= await fetcher.GetStringAsync(url, cancellationToken);
         activity?.SetTag("ingest.bytes", xml.Length);
 
-        var feed = ParseFeed.Run(() => parser.Parse(xml, category, feedName), Name, category);
+        var feed = FeedTelemetry.Parse(() => parser.Parse(xml, category, feedName), Name, category);
         if (date is { } wanted && feed.AnnouncedOn is { } served && served != wanted)
         {
             throw new DayNotServedException(
