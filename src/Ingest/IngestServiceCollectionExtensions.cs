@@ -53,6 +53,7 @@ public static class IngestServiceCollectionExtensions
             _ => sp.GetRequiredService<RssAnnouncementSource>(),
         });
         services.AddSingleton<AnnouncementLister>();
+        services.AddHostedService<IngestStartupLog>();
         return builder;
     }
 
