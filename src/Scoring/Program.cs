@@ -1,15 +1,18 @@
+using ArxivDigest.Scoring;
+using ArxivDigest.Scoring.Grpc;
 using ArxivDigest.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(activitySources: [ScoringTelemetry.Name], meters: [ScoringTelemetry.Name]);
+builder.AddScoringServices();
 builder.Services.AddGrpc();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks();
 
 var app = builder.Build();
 
-// The service implementation arrives with its own issue; health and reflection already answer.
+app.MapGrpcService<ScoringGrpcService>();
 app.MapGrpcReflectionService();
 app.MapGrpcHealthChecksService();
 app.MapDefaultEndpoints();

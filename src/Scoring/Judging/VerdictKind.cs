@@ -1,0 +1,10 @@
+namespace ArxivDigest.Scoring.Judging;
+
+public enum VerdictKind
+{
+    Selected,
+    RejectedByTitle,
+    RejectedByScore,
+    AuthorMatch,
+    Failed,
+}
