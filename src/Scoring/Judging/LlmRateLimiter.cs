@@ -5,8 +5,8 @@ namespace ArxivDigest.Scoring.Judging;
 
 /// <summary>
 /// One limiter for every LLM call of the process, all stages and all concurrent requests:
-/// requests per minute and tokens per minute, each a token bucket refilled every second with
-/// bursts of up to ten seconds' worth.
+/// requests per minute and tokens per minute, each a token bucket that refills steadily and
+/// allows bursts of up to ten seconds' worth.
 /// </summary>
 public sealed class LlmRateLimiter : IDisposable
 {
@@ -30,11 +30,15 @@ public sealed class LlmRateLimiter : IDisposable
     private static TokenBucketRateLimiter Bucket(int perMinute, out int burst)
     {
         burst = Math.Max(1, perMinute / 6);
+        // At 60 a minute or more, refill every second; below that, one permit per 60/perMinute seconds.
+        var (tokensPerPeriod, period) = perMinute >= 60
+            ? (perMinute / 60, TimeSpan.FromSeconds(1))
+            : (1, TimeSpan.FromSeconds(60.0 / perMinute));
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = burst,
-            TokensPerPeriod = Math.Max(1, perMinute / 60),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = period,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,

@@ -110,7 +110,8 @@ public static partial class ReplyParser
             case JsonValueKind.Object when Text(value, "id", "arxivid", "arxiv_id", "paper_id") is not null:
                 yield return value;
                 break;
-            case JsonValueKind.Object:
+            case JsonValueKind.Object when value.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Array):
+                // A wrapper such as {"verdicts": [...]}.
                 foreach (var property in value.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
                 {
                     foreach (var item in Flatten(property.Value))
@@ -119,6 +120,10 @@ public static partial class ReplyParser
                     }
                 }
 
+                break;
+            case JsonValueKind.Object:
+                // An entry without an id: yielded so that it is reported, not silently dropped.
+                yield return value;
                 break;
         }
     }

@@ -1,0 +1,160 @@
+using ArxivDigest.Contracts.V1;
+using ArxivDigest.Scoring.Tests.Support;
+using ArxivDigest.TestSupport;
+using ArxivDigest.TestSupport.FakeOpenAi;
+using Grpc.Core;
+
+namespace ArxivDigest.Scoring.Tests.Grpc;
+
+/// <summary>What callers of the public API may send, and what they get back when it is wrong.</summary>
+public sealed class ScoringRequestTests : IAsyncLifetime
+{
+    private readonly TestProfiles profiles = new(p => { p["titleFilter"] = false; p["abstractBatchSize"] = 5; });
+    private FakeOpenAiServer llm = null!;
+    private RedisServer redis = null!;
+    private ScoringApp app = null!;
+
+    public async Task InitializeAsync()
+    {
+        llm = await FakeOpenAiServer.StartAsync();
+        redis = await RedisServer.StartAsync();
+        app = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("Scoring:MaxPapersPerRequest", "50"));
+    }
+
+    [Fact]
+    public async Task An_empty_request_is_an_invalid_argument()
+    {
+        var error = await ScoreFails([]);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("papers:", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task An_oversized_request_is_refused_with_the_limit_named()
+    {
+        var error = await ScoreFails(ScoringApp.Day("2025-06-10", 51));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("51 papers, more than the 50", error.Status.Detail);
+        Assert.Empty(llm.Calls);
+    }
+
+    [Theory]
+    [InlineData("", "Some title", "papers[1].arxiv_id")]
+    [InlineData("2506.00001", "  ", "papers[1].title")]
+    public async Task A_paper_without_id_or_title_is_named_by_its_position(string id, string title, string field)
+    {
+        var papers = ScoringApp.Day("2025-06-10", 3).Select(p => p.Clone()).ToList();
+        papers[1].ArxivId = id;
+        papers[1].Title = title;
+
+        var error = await ScoreFails(papers);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(field, error.Status.Detail);
+        Assert.Empty(llm.Calls);
+    }
+
+    [Fact]
+    public async Task An_unknown_profile_is_an_invalid_argument_listing_the_known_ones()
+    {
+        var error = await ScoreFails(ScoringApp.Day("2025-06-10", 2), "nlp-only");
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("profile: 'nlp-only' is not a profile configured on this server (known: default)", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Duplicate_ids_are_scored_once_and_get_one_verdict()
+    {
+        var papers = ScoringApp.Day("2025-06-10", 4).ToList();
+        var again = papers[0].Clone();
+        again.ArxivId += "v1";
+        papers.Add(again);
+
+        var (verdicts, _) = await app.ScoreAsync(papers);
+
+        Assert.Equal(4, verdicts.Count);
+        Assert.Equal(4, llm.Calls.Sum(c => c.Papers.Count));
+    }
+
+    [Fact]
+    public async Task GetScores_returns_cached_verdicts_in_request_order_and_names_the_missing_ids()
+    {
+        var papers = ScoringApp.Day("2025-06-10", 6);
+        var (scored, _) = await app.ScoreAsync(papers.Take(4));
+        llm.ResetCalls();
+        var request = new GetScoresRequest();
+        request.ArxivIds.AddRange([papers[3].ArxivId + "v1", papers[5].ArxivId, papers[0].ArxivId, papers[4].ArxivId]);
+
+        var response = await app.Client.GetScoresAsync(request);
+
+        Assert.Equal([papers[3].ArxivId, papers[0].ArxivId], response.Verdicts.Select(v => v.ArxivId));
+        Assert.Equal([papers[5].ArxivId, papers[4].ArxivId], response.MissingIds);
+        Assert.All(response.Verdicts, v => Assert.True(v.FromCache));
+        Assert.Equal(scored.Single(v => v.ArxivId == papers[0].ArxivId).Relevance, response.Verdicts[1].Relevance);
+        Assert.Empty(llm.Calls);
+    }
+
+    [Fact]
+    public async Task GetScores_checks_its_input()
+    {
+        var empty = await Assert.ThrowsAsync<RpcException>(() => app.Client.GetScoresAsync(new GetScoresRequest()).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => app.Client.GetScoresAsync(new GetScoresRequest { Profile = "x", ArxivIds = { "2506.00001" } }).ResponseAsync);
+        var blank = await Assert.ThrowsAsync<RpcException>(() => app.Client.GetScoresAsync(new GetScoresRequest { ArxivIds = { "2506.00001", " " } }).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "arxiv_ids: at least one arXiv id is required"), (empty.StatusCode, empty.Status.Detail));
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        Assert.StartsWith("arxiv_ids[1]", blank.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Without_an_api_key_scoring_is_refused_clearly_and_nothing_is_sent()
+    {
+        await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""));
+        var request = new ScorePapersRequest();
+        request.Papers.AddRange(ScoringApp.Day("2025-06-10", 2));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = keyless.Client.ScorePapers(request);
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("OPENAI_API_KEY is not set", error.Status.Detail);
+        Assert.Empty(llm.Calls);
+    }
+
+    [Fact]
+    public async Task With_structured_outputs_off_no_schema_is_sent_and_plain_json_lines_are_read()
+    {
+        await using var plain = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("Scoring:StructuredOutputs", "false"));
+        llm.Script = _ => new FakeReply.Answer((_, lines) => lines, Messy: true);
+
+        var (verdicts, _) = await plain.ScoreAsync(ScoringApp.Day("2025-06-06", 5));
+
+        Assert.False(Assert.Single(llm.Calls).StructuredOutput);
+        Assert.DoesNotContain(verdicts, v => v.Verdict == Verdict.Failed);
+    }
+
+    private async Task<RpcException> ScoreFails(IEnumerable<Paper> papers, string profile = "")
+    {
+        var request = new ScorePapersRequest { Profile = profile };
+        request.Papers.AddRange(papers);
+        return await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = app.Client.ScorePapers(request);
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await llm.DisposeAsync();
+        await redis.DisposeAsync();
+        profiles.Dispose();
+    }
+}
