@@ -1,5 +1,7 @@
+extern alias IngestServer;
+
 using System.Diagnostics;
-using ArxivDigest.Ingest.Arxiv;
+using IngestServer::ArxivDigest.Ingest.Arxiv;
 using ArxivDigest.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 

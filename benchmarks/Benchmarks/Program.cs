@@ -4,9 +4,11 @@ using ArxivDigest.Benchmarks;
 var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ingest-parse"] = IngestParseBenchmark.RunAsync,
+    ["scoring"] = ScoringBenchmark.RunAsync,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToList() : args.ToList();
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 foreach (var name in selected)
 {
     if (!benchmarks.TryGetValue(name, out var run))

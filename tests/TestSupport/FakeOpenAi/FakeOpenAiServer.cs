@@ -137,7 +137,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
         var lines = call.Papers.Select(p =>
         {
             var (relevance, novelty) = Judge(p);
-            return new Dictionary<string, object?> { ["id"] = p.Id, ["relevance"] = relevance, ["novelty"] = novelty, ["comment"] = $"Judged {p.Id} on its abstract." };
+            return new Dictionary<string, object?> { ["id"] = p.Id, ["relevance"] = relevance, ["novelty"] = novelty, ["comment"] = $"Judged {p.Id} on its abstract: it matches the closest topic only in part, with a method that extends earlier work." };
         }).ToList();
         lines = answer.Rewrite(call, lines);
 
