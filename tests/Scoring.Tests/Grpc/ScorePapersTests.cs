@@ -214,6 +214,35 @@ public sealed class ScorePapersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rate_limited_calls_honour_retry_after_ms()
+    {
+        llm.Script = call => call.Number == 1
+            ? new FakeReply.Status(429, new Dictionary<string, string> { ["retry-after-ms"] = "700", ["retry-after"] = "30" }, "Rate limit reached")
+            : FakeReply.Normal;
+
+        var (verdicts, _) = await app.ScoreAsync(ScoringApp.Day("2025-06-05", 5));
+
+        Assert.DoesNotContain(verdicts, v => v.Verdict == Verdict.Failed);
+        var calls = llm.Calls;
+        var gap = calls[1].At - calls[0].At;
+        Assert.InRange(gap.TotalSeconds, 0.65, 20);
+    }
+
+    [Fact]
+    public async Task Reflection_and_health_answer_so_tools_can_call_without_the_protos()
+    {
+        using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress("http://localhost", new global::Grpc.Net.Client.GrpcChannelOptions { HttpHandler = app.Handler });
+        var health = await new global::Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest());
+        using var call = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = string.Empty });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Contains("arxivdigest.v1.ScoringService", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task Server_errors_back_off_and_retry()
     {
         llm.Script = call => call.Number <= 2 ? new FakeReply.Status(503) : FakeReply.Normal;

@@ -50,6 +50,9 @@ public sealed class ScoringApp : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// <summary>A handler into the in-process server, for other gRPC clients (health, reflection).</summary>
+    public HttpMessageHandler Handler => factory.Server.CreateHandler();
+
     public static IReadOnlyList<Paper> Day(string date, int count) =>
         ListingPaper.Load(date).Take(count).Select(ToPaper).ToList();
 
