@@ -1,8 +1,6 @@
 extern alias ScoringServer;
 
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ArxivDigest.Contracts.V1;
 using ArxivDigest.TestSupport;
 using ArxivDigest.TestSupport.FakeOpenAi;
@@ -110,7 +108,7 @@ internal static class ScoringBenchmark
 
     private static WebApplicationFactory<ScoringGrpcService> StartService(FakeOpenAiServer llm, RedisServer redis, int concurrency, out GrpcChannel channel)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var serviceFolder = Path.Combine(Fixtures.RepositoryRoot, "src", "Scoring");
         // Outside a test project the factory cannot guess the service's content root; name it.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ARXIVDIGEST_SCORING", serviceFolder);
@@ -138,12 +136,5 @@ internal static class ScoringBenchmark
         paper.Authors.AddRange(listed.Authors);
         paper.Categories.AddRange(listed.Categories);
         return paper;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

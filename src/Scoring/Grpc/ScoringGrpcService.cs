@@ -83,7 +83,7 @@ public sealed class ScoringGrpcService(
         {
             if (cached[i] is { } entry)
             {
-                response.Verdicts.Add(ToMessage(Verdicts.FromCache(ids[i], entry, profile.Settings)));
+                response.Verdicts.Add(ToMessage(Verdicts.Decide(ids[i], entry, profile.Settings, fromCache: true)));
             }
             else
             {

@@ -79,7 +79,7 @@ public sealed partial class ScoringPipeline(
                 && (entry.Stage != CachedVerdict.TitleStage || run.Profile.Settings.TitleFilter);
             if (usable)
             {
-                run.Emit(Verdicts.FromCache(papers[i].Id, entry!, run.Profile.Settings));
+                run.Emit(Verdicts.Decide(papers[i].Id, entry!, run.Profile.Settings, fromCache: true));
             }
             else
             {
@@ -117,7 +117,7 @@ public sealed partial class ScoringPipeline(
         {
             var verdict = new CachedVerdict(paper.Version, CachedVerdict.TitleStage, 0, 0, Verdicts.TitleRejectionComment);
             entries.Add((paper.Id, verdict));
-            run.Emit(Verdicts.FromCache(paper.Id, verdict, run.Profile.Settings) with { FromCache = false });
+            run.Emit(Verdicts.Decide(paper.Id, verdict, run.Profile.Settings, fromCache: false));
         }
 
         await cache.SetAsync(cacheKey, entries);
@@ -160,7 +160,7 @@ public sealed partial class ScoringPipeline(
         await cache.SetAsync(cacheKey, entries);
         foreach (var (id, verdict) in entries)
         {
-            run.Emit(Verdicts.FromCache(id, verdict, run.Profile.Settings) with { FromCache = false });
+            run.Emit(Verdicts.Decide(id, verdict, run.Profile.Settings, fromCache: false));
         }
 
         var answered = lines.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);

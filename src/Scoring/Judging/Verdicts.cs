@@ -8,15 +8,16 @@ public static class Verdicts
 {
     public const string TitleRejectionComment = "Rejected by the title filter: certainly outside the criteria.";
 
-    public static Judgement FromCache(string id, CachedVerdict cached, ProfileSettings settings)
+    /// <summary>The verdict on a judged paper, whether judged just now or read from the cache.</summary>
+    public static Judgement Decide(string id, CachedVerdict judged, ProfileSettings settings, bool fromCache)
     {
-        if (cached.Stage == CachedVerdict.TitleStage)
+        if (judged.Stage == CachedVerdict.TitleStage)
         {
-            return new Judgement(id, VerdictKind.RejectedByTitle, 0, 0, cached.Comment, FromCache: true);
+            return new Judgement(id, VerdictKind.RejectedByTitle, 0, 0, judged.Comment, fromCache);
         }
 
-        var selected = cached.Relevance >= settings.RelevanceCutoff && cached.Novelty >= settings.NoveltyCutoff;
+        var selected = judged.Relevance >= settings.RelevanceCutoff && judged.Novelty >= settings.NoveltyCutoff;
         return new Judgement(id, selected ? VerdictKind.Selected : VerdictKind.RejectedByScore,
-            cached.Relevance, cached.Novelty, cached.Comment, FromCache: true);
+            judged.Relevance, judged.Novelty, judged.Comment, fromCache);
     }
 }

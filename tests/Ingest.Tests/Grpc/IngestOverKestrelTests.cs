@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ArxivDigest.Contracts.V1;
 using ArxivDigest.Ingest.Tests.Support;
 using ArxivDigest.TestSupport;
@@ -15,7 +13,7 @@ public sealed class IngestOverKestrelTests
     [Fact]
     public async Task ListAnnouncements_answers_over_a_real_http2_connection()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         await using var factory = new IngestApiFactory().WithWebHostBuilder(b =>
         {
             b.UseSetting("Kestrel:Endpoints:grpc:Url", $"http://127.0.0.1:{port}");
@@ -47,12 +45,5 @@ public sealed class IngestOverKestrelTests
 
         Assert.Equal(StatusCode.DataLoss, error.StatusCode);
         Assert.Contains(path, error.Status.Detail);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
