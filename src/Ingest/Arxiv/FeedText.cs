@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using ArxivDigest.ServiceDefaults.Text;
 
 namespace ArxivDigest.Ingest.Arxiv;
 
@@ -11,33 +11,6 @@ namespace ArxivDigest.Ingest.Arxiv;
 /// </summary>
 public static partial class FeedText
 {
-    // TeX accent command -> Unicode combining mark; composed with NFC afterwards.
-    private static readonly Dictionary<char, char> CombiningMarks = new()
-    {
-        ['\''] = '\u0301', ['`'] = '\u0300', ['^'] = '\u0302', ['"'] = '\u0308',
-        ['~'] = '\u0303', ['='] = '\u0304', ['.'] = '\u0307', ['u'] = '\u0306',
-        ['v'] = '\u030C', ['H'] = '\u030B', ['c'] = '\u0327', ['k'] = '\u0328',
-        ['r'] = '\u030A', ['d'] = '\u0323', ['b'] = '\u0331',
-    };
-
-    // Letters TeX writes as commands of their own.
-    private static readonly Dictionary<string, string> SpecialLetters = new(StringComparer.Ordinal)
-    {
-        ["ss"] = "ß", ["o"] = "ø", ["O"] = "Ø", ["l"] = "ł", ["L"] = "Ł", ["aa"] = "å", ["AA"] = "Å",
-        ["ae"] = "æ", ["AE"] = "Æ", ["oe"] = "œ", ["OE"] = "Œ", ["i"] = "ı", ["j"] = "ȷ",
-    };
-
-    // \v{s}, \'c, \'{\i}, \"{o}, \c c ; the letter may be braced, a dotless \i, or follow a space for letter commands.
-    [GeneratedRegex(@"\\(?<cmd>['`^""~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(?<arg>\\[ij]|[A-Za-z])\s*\}|(?<arg>\\[ij]|[A-Za-z]))", RegexOptions.CultureInvariant)]
-    private static partial Regex AccentPattern();
-
-    [GeneratedRegex(@"\\(?<name>ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?\s?", RegexOptions.CultureInvariant)]
-    private static partial Regex SpecialLetterPattern();
-
-    // Braces left around plain text once accents are resolved: "{M}üller" -> "Müller".
-    [GeneratedRegex(@"\{([^{}\\]*)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupPattern();
-
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex WhitespacePattern();
 
@@ -53,25 +26,7 @@ public static partial class FeedText
     }
 
     /// <summary>Cleans an author name and turns its TeX accents and letters into Unicode.</summary>
-    public static string CleanAuthor(string? name)
-    {
-        var text = Clean(name);
-        if (text.IndexOf('\\') < 0 && text.IndexOf('{') < 0)
-        {
-            return text;
-        }
-
-        text = AccentPattern().Replace(text, match =>
-        {
-            var arg = match.Groups["arg"].Value;
-            // An accented dotless \i or \j is the ordinary letter with the accent.
-            var letter = arg.Length == 2 ? arg[1..] : arg;
-            return letter + CombiningMarks[match.Groups["cmd"].Value[0]];
-        });
-        text = SpecialLetterPattern().Replace(text, match => SpecialLetters[match.Groups["name"].Value]);
-        text = GroupPattern().Replace(text, "$1");
-        return text.Normalize(NormalizationForm.FormC);
-    }
+    public static string CleanAuthor(string? name) => TexText.ToUnicode(Clean(name));
 
     /// <summary>Splits a dc:creator list ("A. One, B. Two and C. Three") into cleaned names.</summary>
     public static IReadOnlyList<string> SplitAuthors(string? creators)
