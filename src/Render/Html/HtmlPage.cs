@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace ArxivDigest.Render.Html;
 
@@ -62,5 +63,8 @@ public static class HtmlPage
 
         """;
 
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Letters stay letters (the page is UTF-8); only markup characters become entities.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string text) => Encoder.Encode(text);
 }
