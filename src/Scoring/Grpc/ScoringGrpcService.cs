@@ -94,6 +94,23 @@ public sealed class ScoringGrpcService(
         return response;
     }
 
+    public override Task<ProfileDescription> DescribeProfile(DescribeProfileRequest request, ServerCallContext context)
+    {
+        var profile = FindProfile(request.Profile);
+        return Task.FromResult(new ProfileDescription
+        {
+            Name = profile.Name,
+            Model = ModelFor(profile),
+            RelevanceCutoff = profile.Settings.RelevanceCutoff,
+            NoveltyCutoff = profile.Settings.NoveltyCutoff,
+            TitleFilter = profile.Settings.TitleFilter,
+            SystemPrompt = profile.SystemPrompt,
+            UserPrompt = PromptBuilder.AbstractTemplate(profile),
+            ContentHash = profile.ContentHash,
+            Judge = "llm",
+        });
+    }
+
     private CriteriaProfile FindProfile(string name)
     {
         if (!profiles.TryGet(name, out var profile))

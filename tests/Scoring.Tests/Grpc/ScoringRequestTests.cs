@@ -110,6 +110,21 @@ public sealed class ScoringRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeProfile_shows_the_prompts_as_sent_with_the_papers_replaced()
+    {
+        var description = await app.Client.DescribeProfileAsync(new DescribeProfileRequest());
+        await app.ScoreAsync(ScoringApp.Day("2025-06-10", 2));
+
+        var sent = Assert.Single(llm.Calls);
+        Assert.Equal(("default", "gpt-4o", 8, 7, "llm"), (description.Name, description.Model, description.RelevanceCutoff, description.NoveltyCutoff, description.Judge));
+        Assert.Equal(sent.SystemPrompt, description.SystemPrompt);
+        Assert.EndsWith("[PAPERS]", description.UserPrompt);
+        Assert.StartsWith(description.UserPrompt[..^"[PAPERS]".Length], sent.UserPrompt);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => app.Client.DescribeProfileAsync(new DescribeProfileRequest { Profile = "nope" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_an_api_key_scoring_is_refused_clearly_and_nothing_is_sent()
     {
         await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""));
