@@ -30,4 +30,36 @@ public static class StartupExtensions
             return 1;
         }
     }
+
+    /// <summary>
+    /// Starts the app (telemetry, health), runs <paramref name="work"/> once, stops, and returns
+    /// its exit code; a setting that fails validation is explained as in <see cref="RunOrExplain"/>.
+    /// </summary>
+    public static async Task<int> RunOnceAsync(this WebApplication app, Func<IServiceProvider, Task<int>> work)
+    {
+        var name = app.Environment.ApplicationName;
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException ex)
+        {
+            Console.Error.WriteLine($"{name} cannot start, a setting is wrong:");
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"  - {failure}");
+            }
+
+            return 2;
+        }
+
+        try
+        {
+            return await work(app.Services);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
 }
