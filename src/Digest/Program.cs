@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ArxivDigest.Digest;
 using ArxivDigest.Digest.Running;
 using ArxivDigest.ServiceDefaults;
@@ -20,6 +21,7 @@ if (!serve)
 }
 
 builder.AddDigestRunner();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 if (serve)
 {
     builder.Services.AddHostedService<DigestScheduler>();

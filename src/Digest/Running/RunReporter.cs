@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace ArxivDigest.Digest.Running;
@@ -11,7 +12,12 @@ namespace ArxivDigest.Digest.Running;
 /// </summary>
 public sealed partial class RunReporter(IOptions<DigestOptions> options, ILogger<RunReporter> logger)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public async Task ReportAsync(RunResult result, CancellationToken cancellationToken)
     {
