@@ -37,7 +37,9 @@ public sealed class DigestAppFixture : IAsyncLifetime
             $"Ingest:ReplayDirectory={Fixtures.ArxivFolder}",
             $"Digest:Date={Date}",
             $"Render:OutputRoot={OutputRoot}",
-        ]);
+            // The dashboard's telemetry API answers without a login token in this test.
+            "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
+        ], (options, _) => options.DisableDashboard = false);
         App = await builder.BuildAsync().WaitAsync(TimeSpan.FromMinutes(2));
         await App.StartAsync().WaitAsync(TimeSpan.FromMinutes(2));
         await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Digest).WaitAsync(TimeSpan.FromMinutes(2));
