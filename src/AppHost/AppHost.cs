@@ -12,10 +12,14 @@ var ingest = builder.AddProject<Projects.Ingest>(ResourceNames.Ingest)
     .WithReference(cache).WaitFor(cache)
     .WithForwarded(settings, "Ingest__Source", "Ingest__ReplayDirectory", "Ingest__ArchiveDirectory");
 
-var scoring = builder.AddProject<Projects.Scoring>(ResourceNames.Scoring)
-    .WithReference(cache).WaitFor(cache)
-    .WithForwarded(settings, "OpenAI__Endpoint", "OpenAI__Model", "Scoring__Judge")
-    .WithApiKey(builder, settings);
+// Scoring scales on its own: each replica is a resource of its own, so that the runner's gRPC
+// client, given every replica's address, spreads its calls (one proxy in front of replicas
+// would pin an HTTP/2 connection, and with it every call, to one of them).
+var scoringReplicas = Enumerable.Range(1, settings.ScoringReplicas).Select(i =>
+    builder.AddProject<Projects.Scoring>(i == 1 ? ResourceNames.Scoring : $"{ResourceNames.Scoring}-{i}")
+        .WithReference(cache).WaitFor(cache)
+        .WithForwarded(settings, "OpenAI__Endpoint", "OpenAI__Model", "Scoring__Judge")
+        .WithApiKey(builder, settings)).ToList();
 
 var render = builder.AddProject<Projects.Render>(ResourceNames.Render)
     .WithEnvironment("Render__OutputRoot", settings.OutputRoot);
@@ -23,7 +27,7 @@ var render = builder.AddProject<Projects.Render>(ResourceNames.Render)
 // The pipeline runner
 builder.AddProject<Projects.Digest>(ResourceNames.Digest)
     .WithReference(ingest).WaitFor(ingest)
-    .WithReference(scoring).WaitFor(scoring)
+    .WithScoringReplicas(scoringReplicas)
     .WithReference(render).WaitFor(render)
     .WithEnvironment("Digest__Serve", "true")
     .WithEnvironment("Digest__StateDirectory", Path.Combine(settings.OutputRoot, "runs"))

@@ -12,6 +12,10 @@ public sealed class ForwardedSettings(IConfiguration configuration)
     public string? this[string environmentName] =>
         configuration[environmentName.Replace("__", ":", StringComparison.Ordinal)] is { Length: > 0 } value ? value : null;
 
+    /// <summary>Scoring replicas, from the parameter scoring-replicas (Parameters__scoring-replicas); 1 by default.</summary>
+    public int ScoringReplicas =>
+        int.TryParse(configuration["Parameters:scoring-replicas"], out var count) && count >= 1 ? Math.Min(count, 16) : 1;
+
     /// <summary>Render__OutputRoot, by default out/ at the repository root, where the user looks for the digest.</summary>
     public string OutputRoot => this["Render__OutputRoot"] is { } root
         ? Path.GetFullPath(root)

@@ -35,6 +35,21 @@ public static class ResourceBuilderExtensions
         return resource;
     }
 
+    /// <summary>
+    /// Gives the runner every Scoring replica as an address of the one "scoring" service
+    /// (services__scoring__grpc__0, __1, ...), waiting for each.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithScoringReplicas(this IResourceBuilder<ProjectResource> runner, IReadOnlyList<IResourceBuilder<ProjectResource>> replicas)
+    {
+        for (var i = 0; i < replicas.Count; i++)
+        {
+            runner.WithEnvironment($"services__{ResourceNames.Scoring}__{ResourceNames.GrpcEndpoint}__{i}", replicas[i].GetEndpoint(ResourceNames.GrpcEndpoint))
+                .WaitFor(replicas[i]);
+        }
+
+        return runner;
+    }
+
     /// <summary>Adds "Run digest now" to the runner in the dashboard: it asks the runner to run the configured day.</summary>
     public static IResourceBuilder<ProjectResource> WithRunNowCommand(this IResourceBuilder<ProjectResource> runner)
     {
