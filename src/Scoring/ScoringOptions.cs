@@ -7,6 +7,13 @@ public sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
+    /// <summary>
+    /// Which judge scores: "llm" (the OpenAI-compatible endpoint), "local" (embeddings on this
+    /// machine, no key, no cost), or "auto": the LLM when OPENAI_API_KEY is set, else local.
+    /// </summary>
+    [RegularExpression("^(auto|llm|local)$", ErrorMessage = "Scoring:Judge must be auto, llm or local.")]
+    public string Judge { get; set; } = "auto";
+
     /// <summary>Folder holding one sub-folder per criteria profile; default: the Profiles folder shipped beside the service.</summary>
     public string? ProfilesDirectory { get; set; }
 

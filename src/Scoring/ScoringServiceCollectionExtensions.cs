@@ -1,5 +1,6 @@
 using ArxivDigest.Scoring.Caching;
 using ArxivDigest.Scoring.Judging;
+using ArxivDigest.Scoring.Local;
 using ArxivDigest.Scoring.Pricing;
 using ArxivDigest.Scoring.Profiles;
 using ArxivDigest.ServiceDefaults;
@@ -28,6 +29,10 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<LlmRateLimiter>();
         services.AddSingleton<LlmClient>();
         services.AddSingleton<ScoringPipeline>();
+        services.AddOptions<LocalJudgeOptions>().BindConfiguration(LocalJudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TextEmbedder>();
+        services.AddSingleton<LocalJudge>();
+        services.AddSingleton(sp => new EmbeddingCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<EmbeddingCache>>()));
 
         builder.AddOptionalRedisClient();
         services.AddSingleton(sp => new VerdictCache(

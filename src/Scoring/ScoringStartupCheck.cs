@@ -1,5 +1,6 @@
 using ArxivDigest.Scoring.Caching;
 using ArxivDigest.Scoring.Judging;
+using ArxivDigest.Scoring.Local;
 using ArxivDigest.Scoring.Profiles;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace ArxivDigest.Scoring;
 /// and says which judge, endpoint and cache it will use (never the key itself).
 /// </summary>
 public sealed partial class ScoringStartupCheck(
-    IServiceProvider services, LlmClient llm, IOptions<OpenAiOptions> openAi, VerdictCache cache, ILogger<ScoringStartupCheck> logger) : IHostedService
+    IServiceProvider services, LlmClient llm, IOptions<OpenAiOptions> openAi, IOptions<ScoringOptions> options, VerdictCache cache, ILogger<ScoringStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +26,12 @@ public sealed partial class ScoringStartupCheck(
         }
 
         LogProfiles(profiles.Directory, string.Join(", ", profiles.Names.Order()));
-        if (llm.IsConfigured)
+        var judge = options.Value.Judge;
+        if (judge == "local" || (judge == "auto" && !llm.IsConfigured))
+        {
+            LogLocalJudge(TextEmbedder.ModelName, llm.IsConfigured ? "Scoring:Judge is local" : "OPENAI_API_KEY is not set");
+        }
+        else if (llm.IsConfigured)
         {
             LogJudge(openAi.Value.Model, string.IsNullOrWhiteSpace(openAi.Value.Endpoint) ? "OpenAI" : openAi.Value.Endpoint);
         }
@@ -50,7 +56,10 @@ public sealed partial class ScoringStartupCheck(
     [LoggerMessage(Level = LogLevel.Information, Message = "LLM judge: model {Model} at {Endpoint}")]
     private partial void LogJudge(string model, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "OPENAI_API_KEY is not set: ScorePapers will refuse to score; cached verdicts are still served by GetScores")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring uses the LOCAL judge ({Model} embeddings on this machine, no LLM, no cost) because {Reason}")]
+    private partial void LogLocalJudge(string model, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring:Judge is llm but OPENAI_API_KEY is not set: ScorePapers will refuse to score; cached verdicts are still served by GetScores")]
     private partial void LogNoKey();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No verdict cache (ConnectionStrings__cache is not set): every paper is sent to the LLM")]

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ArxivDigest.Contracts.V1;
 using ArxivDigest.Scoring.Caching;
 using ArxivDigest.Scoring.Judging;
+using ArxivDigest.Scoring.Local;
 using ArxivDigest.Scoring.Pricing;
 using ArxivDigest.Scoring.Profiles;
 using ArxivDigest.ServiceDefaults;
@@ -16,6 +17,7 @@ public sealed class ScoringGrpcService(
     ProfileStore profiles,
     VerdictCache cache,
     LlmClient llm,
+    LocalJudge local,
     PricingTable pricing,
     IOptions<ScoringOptions> options,
     IOptions<OpenAiOptions> openAi) : ScoringService.ScoringServiceBase
@@ -24,10 +26,11 @@ public sealed class ScoringGrpcService(
     {
         var profile = FindProfile(request.Profile);
         var papers = ToModels(request.Papers);
-        if (!llm.IsConfigured)
+        var useLocal = UsesLocalJudge();
+        if (!useLocal && !llm.IsConfigured)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                "OPENAI_API_KEY is not set on the Scoring service, so there is no LLM judge to score with."));
+                "Scoring:Judge is llm but OPENAI_API_KEY is not set on the Scoring service, so there is no LLM judge to score with (Scoring__Judge=local or auto uses the local judge)."));
         }
 
         var model = ModelFor(profile);
@@ -37,7 +40,15 @@ public sealed class ScoringGrpcService(
         {
             try
             {
-                await pipeline.RunAsync(profile, model, papers, channel.Writer, tally, context.CancellationToken);
+                if (useLocal)
+                {
+                    await pipeline.RunLocalAsync(profile, papers, channel.Writer, context.CancellationToken);
+                }
+                else
+                {
+                    await pipeline.RunAsync(profile, model, papers, channel.Writer, tally, context.CancellationToken);
+                }
+
                 channel.Writer.Complete();
             }
             catch (Exception ex)
@@ -52,7 +63,7 @@ public sealed class ScoringGrpcService(
         }
 
         await run;
-        await responseStream.WriteAsync(new ScoreUpdate { Usage = ToUsage(model, tally) });
+        await responseStream.WriteAsync(new ScoreUpdate { Usage = useLocal ? LocalUsage() : ToUsage(model, tally) });
     }
 
     public override async Task<GetScoresResponse> GetScores(GetScoresRequest request, ServerCallContext context)
@@ -100,14 +111,14 @@ public sealed class ScoringGrpcService(
         return Task.FromResult(new ProfileDescription
         {
             Name = profile.Name,
-            Model = ModelFor(profile),
+            Model = UsesLocalJudge() ? local.Model : ModelFor(profile),
             RelevanceCutoff = profile.Settings.RelevanceCutoff,
             NoveltyCutoff = profile.Settings.NoveltyCutoff,
             TitleFilter = profile.Settings.TitleFilter,
             SystemPrompt = profile.SystemPrompt,
             UserPrompt = PromptBuilder.AbstractTemplate(profile),
             ContentHash = profile.ContentHash,
-            Judge = "llm",
+            Judge = UsesLocalJudge() ? "local" : "llm",
         });
     }
 
@@ -120,6 +131,10 @@ public sealed class ScoringGrpcService(
 
         return profile;
     }
+
+    private bool UsesLocalJudge() => options.Value.Judge == "local" || (options.Value.Judge == "auto" && !llm.IsConfigured);
+
+    private Usage LocalUsage() => new() { Model = local.Model, Judge = "local", CostKnown = true };
 
     private string ModelFor(CriteriaProfile profile) => profile.Settings.Model ?? openAi.Value.Model;
 

@@ -10,7 +10,10 @@ public sealed record Judgement(
     bool FromCache = false,
     string FailureReason = "")
 {
-    public double Score => Kind == VerdictKind.AuthorMatch ? 20 : Relevance + Novelty;
+    /// <summary>The local judge's continuous score, for ranking; null for LLM verdicts.</summary>
+    public double? LocalScore { get; init; }
+
+    public double Score => LocalScore ?? (Kind == VerdictKind.AuthorMatch ? 20 : Relevance + Novelty);
 
     public static Judgement Failed(string id, string reason) => new(id, VerdictKind.Failed, 0, 0, string.Empty, FailureReason: reason);
 }

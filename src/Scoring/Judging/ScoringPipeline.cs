@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ArxivDigest.Scoring.Caching;
+using ArxivDigest.Scoring.Local;
 using ArxivDigest.Scoring.Profiles;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ namespace ArxivDigest.Scoring.Judging;
 /// </summary>
 public sealed partial class ScoringPipeline(
     LlmClient llm,
+    LocalJudge local,
     VerdictCache cache,
     IOptions<ScoringOptions> options,
     ILogger<ScoringPipeline> logger)
@@ -35,6 +37,17 @@ public sealed partial class ScoringPipeline(
 
         var batches = remaining.Chunk(profile.Settings.AbstractBatchSize).ToList();
         await Task.WhenAll(batches.Select(batch => ScoreAsync(run, cacheKey, batch, round: 0, cancellationToken)));
+    }
+
+    /// <summary>Judges with the local judge: author matches, then every other paper on its embedding.</summary>
+    public async Task RunLocalAsync(CriteriaProfile profile, IReadOnlyList<PaperToJudge> papers, ChannelWriter<Judgement> output, CancellationToken cancellationToken)
+    {
+        var run = new ScoringRun(profile, local.Model, output, new UsageTally(), new PromptBuilder(options.Value.MaxAbstractChars), options.Value.MaxConcurrency);
+        var remaining = EmitAuthorMatches(run, papers);
+        foreach (var judgement in await local.JudgeAsync(profile, remaining, cancellationToken))
+        {
+            run.Emit(judgement);
+        }
     }
 
     private static List<PaperToJudge> EmitAuthorMatches(ScoringRun run, IReadOnlyList<PaperToJudge> papers)

@@ -125,9 +125,9 @@ public sealed class ScoringRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_an_api_key_scoring_is_refused_clearly_and_nothing_is_sent()
+    public async Task With_the_llm_judge_asked_for_and_no_api_key_scoring_is_refused_clearly_and_nothing_is_sent()
     {
-        await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""));
+        await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""), ("Scoring:Judge", "llm"));
         var request = new ScorePapersRequest();
         request.Papers.AddRange(ScoringApp.Day("2025-06-10", 2));
 
@@ -140,6 +140,32 @@ public sealed class ScoringRequestTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("OPENAI_API_KEY is not set", error.Status.Detail);
         Assert.Empty(llm.Calls);
+    }
+
+    [Fact]
+    public async Task Without_an_api_key_the_local_judge_scores_every_paper_with_no_llm_call()
+    {
+        await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""));
+        var papers = ScoringApp.Day("2025-06-10", 50).Select(p => p.Clone()).ToList();
+        papers[7].Abstract = string.Empty;
+
+        var (verdicts, usage) = await keyless.ScoreAsync(papers);
+
+        Assert.Empty(llm.Calls);
+        Assert.Equal(("local", 0L, 0, true), (usage.Judge, usage.PromptTokens, usage.LlmCalls, usage.CostKnown));
+        Assert.Contains("all-MiniLM-L6-v2", usage.Model);
+        Assert.Equal(50, verdicts.Count);
+        Assert.All(verdicts, v =>
+        {
+            Assert.InRange(v.Relevance, 1, 10);
+            Assert.Equal(0, v.Novelty);
+            Assert.StartsWith("Closest topic: ", v.Comment);
+        });
+        Assert.Equal(4, verdicts.Count(v => v.Verdict == Verdict.Selected));
+        Assert.All(verdicts.Where(v => v.Verdict == Verdict.Selected), v => Assert.True(v.Relevance >= 8));
+        var ranked = verdicts.OrderByDescending(v => v.Score).ToList();
+        Assert.All(ranked.Take(4), v => Assert.Equal(Verdict.Selected, v.Verdict));
+        Assert.Contains(keyless.Logs.Lines, l => l.Contains("Scoring uses the LOCAL judge"));
     }
 
     [Fact]

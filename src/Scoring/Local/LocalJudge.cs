@@ -1,0 +1,103 @@
+using ArxivDigest.Scoring.Judging;
+using ArxivDigest.Scoring.Profiles;
+using Microsoft.Extensions.Options;
+
+namespace ArxivDigest.Scoring.Local;
+
+/// <summary>
+/// The offline judge: each paper's title and abstract is embedded on this machine and compared
+/// with the profile's topics; similarity to the best-matching topic, less a share of the
+/// similarity to what the profile rules out, is the paper's score. On a day's worth of papers
+/// the score is calibrated by rank: the top Scoring:LocalJudge:SelectTopShare get relevance 8-10,
+/// the rest 1-7. Novelty is not judged (0). No tokens, no cost, no network.
+/// </summary>
+public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cache, IOptions<LocalJudgeOptions> options, ILogger<LocalJudge> logger)
+{
+    // Below this many papers a rank means little; an absolute scale is used instead.
+    private const int RankCalibrationMinimum = 20;
+
+    public string Model => $"{TextEmbedder.ModelName} (local judge)";
+
+    public async Task<IReadOnlyList<Judgement>> JudgeAsync(CriteriaProfile profile, IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
+    {
+        var topics = CriteriaTopics.Parse(profile.Topics);
+        var positive = embedder.Embed(topics.Positive.Select(t => t.Text).ToList(), cancellationToken);
+        var negative = embedder.Embed(topics.Negative, cancellationToken);
+        var vectors = await EmbedPapersAsync(papers, cancellationToken);
+
+        var settings = options.Value;
+        var scores = new double[papers.Count];
+        var closest = new int[papers.Count];
+        var best = new double[papers.Count];
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var similarities = positive.Select(p => (double)TextEmbedder.Cosine(vectors[i], p)).ToArray();
+            closest[i] = Array.IndexOf(similarities, similarities.Max());
+            best[i] = similarities[closest[i]];
+            var against = negative.Length == 0 ? 0 : negative.Max(n => TextEmbedder.Cosine(vectors[i], n));
+            scores[i] = best[i] - (settings.NegativeWeight * Math.Max(0, against));
+        }
+
+        var relevance = Calibrate(scores, settings.SelectTopShare);
+        var judgements = new List<Judgement>(papers.Count);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var selected = relevance[i] >= profile.Settings.RelevanceCutoff;
+            judgements.Add(new Judgement(papers[i].Id, selected ? VerdictKind.Selected : VerdictKind.RejectedByScore, relevance[i], 0,
+                $"Closest topic: {topics.Positive[closest[i]].Title} (similarity {best[i]:0.00}); judged locally, without an LLM.")
+            {
+                LocalScore = scores[i],
+            });
+        }
+
+        LogJudged(papers.Count, judgements.Count(j => j.Kind == VerdictKind.Selected), profile.Name);
+        return judgements;
+    }
+
+    private async Task<float[][]> EmbedPapersAsync(IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
+    {
+        var fields = papers.Select(p => EmbeddingCache.Field(p.Id, p.Version)).ToList();
+        var cached = await cache.GetAsync(fields);
+        var missing = Enumerable.Range(0, papers.Count).Where(i => cached[i] is null).ToList();
+        if (missing.Count > 0)
+        {
+            var fresh = embedder.Embed(missing.Select(i => Text(papers[i])).ToList(), cancellationToken);
+            for (var k = 0; k < missing.Count; k++)
+            {
+                cached[missing[k]] = fresh[k];
+            }
+
+            await cache.SetAsync(missing.Select((i, k) => (fields[i], fresh[k])).ToList());
+        }
+
+        return cached!;
+    }
+
+    // An empty abstract is judged on the title alone.
+    private static string Text(PaperToJudge paper) =>
+        paper.Abstract.Length == 0 ? paper.Title : $"{paper.Title}. {paper.Abstract}";
+
+    private static int[] Calibrate(double[] scores, double topShare)
+    {
+        if (scores.Length < RankCalibrationMinimum)
+        {
+            // MiniLM similarities to a topic description run from about 0.05 (unrelated) to 0.5.
+            return scores.Select(s => (int)Math.Clamp(Math.Round(1 + (9 * (s - 0.05) / 0.45)), 1, 10)).ToArray();
+        }
+
+        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
+        var relevance = new int[scores.Length];
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            var p = (rank + 0.5) / order.Length;
+            relevance[order[rank]] = p >= 1 - topShare
+                ? (int)Math.Clamp(8 + Math.Floor(3 * (p - (1 - topShare)) / topShare), 8, 10)
+                : (int)Math.Clamp(1 + Math.Floor(7 * p / (1 - topShare)), 1, 7);
+        }
+
+        return relevance;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local judge: {Papers} papers judged, {Selected} selected, profile {Profile}")]
+    private partial void LogJudged(int papers, int selected, string profile);
+}
