@@ -3,6 +3,7 @@ using ArxivDigest.ServiceDefaults;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = new ForwardedSettings(builder.Configuration);
+StartupBanner.Print(settings);
 
 // Infrastructure
 var cache = builder.AddRedisServer(ResourceNames.Cache);
@@ -34,4 +35,6 @@ builder.AddProject<Projects.Digest>(ResourceNames.Digest)
     .WithForwarded(settings, "Digest__Date", "Digest__Categories", "Digest__Profile", "Digest__DailyAt", "Digest__TimeZone", "Digest__RunAtStart")
     .WithRunNowCommand();
 
-builder.Build().Run();
+var app = builder.Build();
+RunnerConsoleEcho.Start(app, ResourceNames.Digest);
+app.Run();
