@@ -69,15 +69,15 @@ public sealed partial class DigestRunner(
             usage.PromptTokens, usage.CachedPromptTokens, usage.CompletionTokens,
             usage.CostKnown ? usage.PromptCostUsd + usage.CompletionCostUsd : null, usage.Judge, usage.Model);
 
-        if (usage.Judge != "local" && day.Papers.Count > 0 && usage.PromptTokens + usage.CompletionTokens == 0 && usage.CacheHits == 0)
-        {
-            return Finish(result with { Outcome = RunOutcome.Misleading, Elapsed = watch.Elapsed, Message = $"Scoring used no LLM tokens and no cached verdicts for {day.Papers.Count} papers: the judge did not run. No digest was written; fix the Scoring service and run the day again." }, activity);
-        }
-
         if (failed > settings.MaxFailedShare * day.Papers.Count)
         {
             var reason = verdicts.First(v => v.Verdict == Verdict.Failed).FailureReason;
             return Finish(result with { Outcome = RunOutcome.Misleading, Elapsed = watch.Elapsed, Message = $"{failed} of {day.Papers.Count} papers could not be judged (more than Digest:MaxFailedShare = {settings.MaxFailedShare:P0}); first reason: {reason}. No digest was written; a re-run pays only for what was not cached." }, activity);
+        }
+
+        if (usage.Judge != "local" && day.Papers.Count > 0 && usage.PromptTokens + usage.CompletionTokens == 0 && usage.CacheHits == 0)
+        {
+            return Finish(result with { Outcome = RunOutcome.Misleading, Elapsed = watch.Elapsed, Message = $"Scoring used no LLM tokens and no cached verdicts for {day.Papers.Count} papers: the judge did not run. No digest was written; fix the Scoring service and run the day again." }, activity);
         }
 
         var byId = day.Papers.ToDictionary(p => p.ArxivId);

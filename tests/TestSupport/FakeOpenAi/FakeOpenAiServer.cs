@@ -45,6 +45,9 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Time a call takes, from the completion tokens it produces; none by default.</summary>
     public Func<int, TimeSpan>? Latency { get; set; }
 
+    /// <summary>False: answer with zero usage, as a broken or stripped-down endpoint might.</summary>
+    public bool ReportUsage { get; set; } = true;
+
     /// <summary>Calls allowed in flight at once; more are answered 429 with retry-after-ms.</summary>
     public int? MaxInFlight { get; set; }
 
@@ -162,10 +165,11 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     private object Completion(ChatCall call, string text, int completionTokens)
     {
         var prefix = call.SystemPrompt + "\n" + PrefixOf(call.UserPrompt);
-        var promptTokens = (call.SystemPrompt.Length + call.UserPrompt.Length) / 4;
+        var promptTokens = ReportUsage ? (call.SystemPrompt.Length + call.UserPrompt.Length) / 4 : 0;
+        completionTokens = ReportUsage ? completionTokens : 0;
         var prefixTokens = prefix.Length / 4;
         // OpenAI caches prompts of 1,024 tokens or more, in steps of 128, once a prefix was seen.
-        var cached = !seenPrefixes.TryAdd(prefix, 0) && prefixTokens >= 1024 ? prefixTokens / 128 * 128 : 0;
+        var cached = ReportUsage && !seenPrefixes.TryAdd(prefix, 0) && prefixTokens >= 1024 ? prefixTokens / 128 * 128 : 0;
         return new
         {
             id = $"chatcmpl-{call.Number}",
