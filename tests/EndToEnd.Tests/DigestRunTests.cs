@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using ArxivDigest.ServiceDefaults;
 using ArxivDigest.TestSupport;
 using ArxivDigest.TestSupport.FakeOpenAi;
@@ -34,6 +37,23 @@ public sealed class DigestRunTests(DigestAppFixture fixture)
         Assert.Contains($"Total relevant papers: {expected.Count}", markdown);
         Assert.True(File.Exists(Path.Combine(fixture.OutputRoot, "html", $"{DigestAppFixture.Date}.html")));
         Assert.Equal(576, fixture.Llm.Calls.Where(c => c.Stage == "abstract").SelectMany(c => c.Papers).Select(p => p.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_dashboards_run_digest_now_command_runs_the_day_again_from_the_cache()
+    {
+        var callsBefore = fixture.Llm.Calls.Count;
+        var record = Path.Combine(fixture.OutputRoot, "runs", $"{DigestAppFixture.Date}.json");
+        var before = File.GetLastWriteTimeUtc(record);
+        var commands = fixture.App.Services.GetRequiredService<ResourceCommandService>();
+
+        var result = await commands.ExecuteCommandAsync(ResourceNames.Digest, "run-digest-now").WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(result.Success, result.Message);
+        Assert.True(File.GetLastWriteTimeUtc(record) > before);
+        var run = JsonDocument.Parse(File.ReadAllText(record)).RootElement;
+        Assert.Equal(("Succeeded", 0), (run.GetProperty("outcome").GetString(), run.GetProperty("llm_calls").GetInt32()));
+        Assert.Equal(callsBefore, fixture.Llm.Calls.Count);
     }
 
     [Fact]
