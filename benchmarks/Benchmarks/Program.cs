@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
 {
     ["ingest-parse"] = IngestParseBenchmark.RunAsync,
     ["scoring"] = ScoringBenchmark.RunAsync,
+    ["local-judge"] = LocalJudgeBenchmark.RunAsync,
 };
 
 var selected = args.Length == 0 ? benchmarks.Keys.ToList() : args.ToList();

@@ -20,23 +20,11 @@ public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cac
 
     public async Task<IReadOnlyList<Judgement>> JudgeAsync(CriteriaProfile profile, IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
     {
-        var topics = CriteriaTopics.Parse(profile.Topics);
-        var positive = embedder.Embed(topics.Positive.Select(t => t.Text).ToList(), cancellationToken);
-        var negative = embedder.Embed(topics.Negative, cancellationToken);
-        var vectors = await EmbedPapersAsync(papers, cancellationToken);
-
         var settings = options.Value;
-        var scores = new double[papers.Count];
-        var closest = new int[papers.Count];
-        var best = new double[papers.Count];
-        for (var i = 0; i < papers.Count; i++)
-        {
-            var similarities = positive.Select(p => (double)TextEmbedder.Cosine(vectors[i], p)).ToArray();
-            closest[i] = Array.IndexOf(similarities, similarities.Max());
-            best[i] = similarities[closest[i]];
-            var against = negative.Length == 0 ? 0 : negative.Max(n => TextEmbedder.Cosine(vectors[i], n));
-            scores[i] = best[i] - (settings.NegativeWeight * Math.Max(0, against));
-        }
+        var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), settings.NegativeWeight, cancellationToken);
+        var vectors = await EmbedPapersAsync(papers, cancellationToken);
+        var scored = vectors.Select(scorer.Score).ToArray();
+        var scores = scored.Select(s => s.Score).ToArray();
 
         var relevance = Calibrate(scores, settings.SelectTopShare);
         var judgements = new List<Judgement>(papers.Count);
@@ -44,7 +32,7 @@ public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cac
         {
             var selected = relevance[i] >= profile.Settings.RelevanceCutoff;
             judgements.Add(new Judgement(papers[i].Id, selected ? VerdictKind.Selected : VerdictKind.RejectedByScore, relevance[i], 0,
-                $"Closest topic: {topics.Positive[closest[i]].Title} (similarity {best[i]:0.00}); judged locally, without an LLM.")
+                $"Closest topic: {scorer.Topics.Positive[scored[i].Closest].Title} (similarity {scored[i].Similarity:0.00}); judged locally, without an LLM.")
             {
                 LocalScore = scores[i],
             });
