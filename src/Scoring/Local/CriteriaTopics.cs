@@ -15,7 +15,7 @@ public sealed partial record CriteriaTopics(IReadOnlyList<(string Title, string 
     [GeneratedRegex(@"not of interest|irrelevant|not relevant|out of scope|application", RegexOptions.IgnoreCase)]
     private static partial Regex NegativeMarker();
 
-    [GeneratedRegex(@"^\s*[-*]?\s*[\w ]{0,30}:\s*")]
+    [GeneratedRegex(@"^\s*[-*]?\s*[\w ]{0,80}:\s*")]
     private static partial Regex LabelPrefix();
 
     public static CriteriaTopics Parse(string topics)

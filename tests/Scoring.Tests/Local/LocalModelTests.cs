@@ -1,0 +1,77 @@
+extern alias ScoringServer;
+
+using ScoringServer::ArxivDigest.Scoring.Local;
+
+namespace ArxivDigest.Scoring.Tests.Local;
+
+public sealed class LocalModelTests
+{
+    [Fact]
+    public void Auc_is_the_share_of_positive_negative_pairs_in_order_with_ties_counting_half()
+    {
+        Assert.Equal(1.0, Ranking.RocAuc([0.9, 0.8, 0.1, 0.2], [true, true, false, false]));
+        Assert.Equal(0.0, Ranking.RocAuc([0.1, 0.2, 0.9, 0.8], [true, true, false, false]));
+        Assert.Equal(0.5, Ranking.RocAuc([0.5, 0.5], [true, false]));
+        Assert.Equal(0.75, Ranking.RocAuc([0.9, 0.3, 0.5, 0.1], [true, true, false, false]));
+        Assert.True(double.IsNaN(Ranking.RocAuc([0.5], [true])));
+    }
+
+    [Fact]
+    public void The_threshold_keeps_the_asked_share_of_positives()
+    {
+        var positives = Enumerable.Range(1, 20).Select(i => i / 20.0).ToList();
+
+        var threshold = Ranking.ThresholdKeeping(positives, 0.95);
+
+        Assert.Equal(0.10, threshold, 9);
+        Assert.Equal(19, positives.Count(p => p >= threshold));
+    }
+
+    [Fact]
+    public void The_model_learns_a_direction_that_separates_rare_positives()
+    {
+        var random = new Random(7);
+        var rows = new List<double[]>();
+        var labels = new List<bool>();
+        for (var i = 0; i < 400; i++)
+        {
+            var positive = i % 10 == 0;
+            rows.Add([random.NextDouble() + (positive ? 1.5 : 0), random.NextDouble(), random.NextDouble()]);
+            labels.Add(positive);
+        }
+
+        var model = LogisticModel.Train(rows, labels, l2: 0.01);
+
+        Assert.True(Ranking.RocAuc(rows.Select(model.Score).ToList(), labels) > 0.99);
+        Assert.True(model.Score([2.5, 0.5, 0.5]) > 0.5);
+        Assert.True(model.Score([0.2, 0.5, 0.5]) < 0.5);
+    }
+
+    [Fact]
+    public void Training_without_rows_or_with_mismatched_labels_is_refused() =>
+        Assert.Throws<ArgumentException>(() => LogisticModel.Train([[1.0]], [true, false]));
+
+    [Fact]
+    public void Topics_split_into_positive_topics_and_ruled_out_lines()
+    {
+        const string text = """
+            ## What this researcher follows
+
+            1. Model architecture
+               - Of interest: mixture-of-experts routing.
+               - Not of interest: tuning one benchmark.
+
+            2. AI for science
+               - Of interest: new simulation methods.
+
+            Areas that are usually out of scope: robotics control, medical imaging.
+            """;
+
+        var topics = CriteriaTopics.Parse(text);
+
+        Assert.Equal(["Model architecture", "AI for science"], topics.Positive.Select(t => t.Title));
+        Assert.Contains("mixture-of-experts routing", topics.Positive[0].Text);
+        Assert.DoesNotContain("tuning one benchmark", topics.Positive[0].Text);
+        Assert.Equal(["tuning one benchmark.", "robotics control, medical imaging."], topics.Negative);
+    }
+}
