@@ -7,20 +7,8 @@ using Grpc.Core;
 namespace ArxivDigest.Scoring.Tests.Grpc;
 
 /// <summary>What callers of the public API may send, and what they get back when it is wrong.</summary>
-public sealed class ScoringRequestTests : IAsyncLifetime
+public sealed class ScoringRequestTests() : ScoringTestBase(("Scoring:MaxPapersPerRequest", "50"))
 {
-    private readonly TestProfiles profiles = new(p => { p["titleFilter"] = false; p["abstractBatchSize"] = 5; });
-    private FakeOpenAiServer llm = null!;
-    private RedisServer redis = null!;
-    private ScoringApp app = null!;
-
-    public async Task InitializeAsync()
-    {
-        llm = await FakeOpenAiServer.StartAsync();
-        redis = await RedisServer.StartAsync();
-        app = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("Scoring:MaxPapersPerRequest", "50"));
-    }
-
     [Fact]
     public async Task An_empty_request_is_an_invalid_argument()
     {
@@ -37,7 +25,7 @@ public sealed class ScoringRequestTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("51 papers, more than the 50", error.Status.Detail);
-        Assert.Empty(llm.Calls);
+        Assert.Empty(Llm.Calls);
     }
 
     [Theory]
@@ -53,7 +41,7 @@ public sealed class ScoringRequestTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith(field, error.Status.Detail);
-        Assert.Empty(llm.Calls);
+        Assert.Empty(Llm.Calls);
     }
 
     [Fact]
@@ -73,36 +61,36 @@ public sealed class ScoringRequestTests : IAsyncLifetime
         again.ArxivId += "v1";
         papers.Add(again);
 
-        var (verdicts, _) = await app.ScoreAsync(papers);
+        var (verdicts, _) = await App.ScoreAsync(papers);
 
         Assert.Equal(4, verdicts.Count);
-        Assert.Equal(4, llm.Calls.Sum(c => c.Papers.Count));
+        Assert.Equal(4, Llm.Calls.Sum(c => c.Papers.Count));
     }
 
     [Fact]
     public async Task GetScores_returns_cached_verdicts_in_request_order_and_names_the_missing_ids()
     {
         var papers = ScoringApp.Day("2025-06-10", 6);
-        var (scored, _) = await app.ScoreAsync(papers.Take(4));
-        llm.ResetCalls();
+        var (scored, _) = await App.ScoreAsync(papers.Take(4));
+        Llm.ResetCalls();
         var request = new GetScoresRequest();
         request.ArxivIds.AddRange([papers[3].ArxivId + "v1", papers[5].ArxivId, papers[0].ArxivId, papers[4].ArxivId]);
 
-        var response = await app.Client.GetScoresAsync(request);
+        var response = await App.Client.GetScoresAsync(request);
 
         Assert.Equal([papers[3].ArxivId, papers[0].ArxivId], response.Verdicts.Select(v => v.ArxivId));
         Assert.Equal([papers[5].ArxivId, papers[4].ArxivId], response.MissingIds);
         Assert.All(response.Verdicts, v => Assert.True(v.FromCache));
         Assert.Equal(scored.Single(v => v.ArxivId == papers[0].ArxivId).Relevance, response.Verdicts[1].Relevance);
-        Assert.Empty(llm.Calls);
+        Assert.Empty(Llm.Calls);
     }
 
     [Fact]
     public async Task GetScores_checks_its_input()
     {
-        var empty = await Assert.ThrowsAsync<RpcException>(() => app.Client.GetScoresAsync(new GetScoresRequest()).ResponseAsync);
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => app.Client.GetScoresAsync(new GetScoresRequest { Profile = "x", ArxivIds = { "2506.00001" } }).ResponseAsync);
-        var blank = await Assert.ThrowsAsync<RpcException>(() => app.Client.GetScoresAsync(new GetScoresRequest { ArxivIds = { "2506.00001", " " } }).ResponseAsync);
+        var empty = await Assert.ThrowsAsync<RpcException>(() => App.Client.GetScoresAsync(new GetScoresRequest()).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => App.Client.GetScoresAsync(new GetScoresRequest { Profile = "x", ArxivIds = { "2506.00001" } }).ResponseAsync);
+        var blank = await Assert.ThrowsAsync<RpcException>(() => App.Client.GetScoresAsync(new GetScoresRequest { ArxivIds = { "2506.00001", " " } }).ResponseAsync);
 
         Assert.Equal((StatusCode.InvalidArgument, "arxiv_ids: at least one arXiv id is required"), (empty.StatusCode, empty.Status.Detail));
         Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
@@ -112,22 +100,22 @@ public sealed class ScoringRequestTests : IAsyncLifetime
     [Fact]
     public async Task DescribeProfile_shows_the_prompts_as_sent_with_the_papers_replaced()
     {
-        var description = await app.Client.DescribeProfileAsync(new DescribeProfileRequest());
-        await app.ScoreAsync(ScoringApp.Day("2025-06-10", 2));
+        var description = await App.Client.DescribeProfileAsync(new DescribeProfileRequest());
+        await App.ScoreAsync(ScoringApp.Day("2025-06-10", 2));
 
-        var sent = Assert.Single(llm.Calls);
+        var sent = Assert.Single(Llm.Calls);
         Assert.Equal(("default", "gpt-4o", 8, 7, "llm"), (description.Name, description.Model, description.RelevanceCutoff, description.NoveltyCutoff, description.Judge));
         Assert.Equal(sent.SystemPrompt, description.SystemPrompt);
         Assert.EndsWith("[PAPERS]", description.UserPrompt);
         Assert.StartsWith(description.UserPrompt[..^"[PAPERS]".Length], sent.UserPrompt);
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => app.Client.DescribeProfileAsync(new DescribeProfileRequest { Profile = "nope" }).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => App.Client.DescribeProfileAsync(new DescribeProfileRequest { Profile = "nope" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
     }
 
     [Fact]
     public async Task With_the_llm_judge_asked_for_and_no_api_key_scoring_is_refused_clearly_and_nothing_is_sent()
     {
-        await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""), ("Scoring:Judge", "llm"));
+        await using var keyless = new ScoringApp(Llm, Redis.ConnectionString, Profiles.Path, ("OPENAI_API_KEY", ""), ("Scoring:Judge", "llm"));
         var request = new ScorePapersRequest();
         request.Papers.AddRange(ScoringApp.Day("2025-06-10", 2));
 
@@ -139,19 +127,19 @@ public sealed class ScoringRequestTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("OPENAI_API_KEY is not set", error.Status.Detail);
-        Assert.Empty(llm.Calls);
+        Assert.Empty(Llm.Calls);
     }
 
     [Fact]
     public async Task Without_an_api_key_the_local_judge_scores_every_paper_with_no_llm_call()
     {
-        await using var keyless = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("OPENAI_API_KEY", ""));
+        await using var keyless = new ScoringApp(Llm, Redis.ConnectionString, Profiles.Path, ("OPENAI_API_KEY", ""));
         var papers = ScoringApp.Day("2025-06-10", 50).Select(p => p.Clone()).ToList();
         papers[7].Abstract = string.Empty;
 
         var (verdicts, usage) = await keyless.ScoreAsync(papers);
 
-        Assert.Empty(llm.Calls);
+        Assert.Empty(Llm.Calls);
         Assert.Equal(("local", 0L, 0, true), (usage.Judge, usage.PromptTokens, usage.LlmCalls, usage.CostKnown));
         Assert.Contains("all-MiniLM-L6-v2", usage.Model);
         Assert.Equal(50, verdicts.Count);
@@ -171,12 +159,12 @@ public sealed class ScoringRequestTests : IAsyncLifetime
     [Fact]
     public async Task With_structured_outputs_off_no_schema_is_sent_and_plain_json_lines_are_read()
     {
-        await using var plain = new ScoringApp(llm, redis.ConnectionString, profiles.Path, ("Scoring:StructuredOutputs", "false"));
-        llm.Script = _ => new FakeReply.Answer((_, lines) => lines, Messy: true);
+        await using var plain = new ScoringApp(Llm, Redis.ConnectionString, Profiles.Path, ("Scoring:StructuredOutputs", "false"));
+        Llm.Script = _ => new FakeReply.Answer((_, lines) => lines, Messy: true);
 
         var (verdicts, _) = await plain.ScoreAsync(ScoringApp.Day("2025-06-06", 5));
 
-        Assert.False(Assert.Single(llm.Calls).StructuredOutput);
+        Assert.False(Assert.Single(Llm.Calls).StructuredOutput);
         Assert.DoesNotContain(verdicts, v => v.Verdict == Verdict.Failed);
     }
 
@@ -186,16 +174,8 @@ public sealed class ScoringRequestTests : IAsyncLifetime
         request.Papers.AddRange(papers);
         return await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            using var call = app.Client.ScorePapers(request);
+            using var call = App.Client.ScorePapers(request);
             await call.ResponseStream.MoveNext(CancellationToken.None);
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await llm.DisposeAsync();
-        await redis.DisposeAsync();
-        profiles.Dispose();
     }
 }
