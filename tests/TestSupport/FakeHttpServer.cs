@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace ArxivDigest.TestSupport;
 
@@ -27,12 +24,7 @@ public sealed class FakeHttpServer : IAsyncDisposable
 
     public static async Task<FakeHttpServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        // Ignore any appsettings.json in the test folder (a referenced service's Kestrel endpoints).
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         var server = new FakeHttpServer(app);
         app.Run(async context =>
