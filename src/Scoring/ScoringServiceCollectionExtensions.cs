@@ -32,6 +32,9 @@ public static class ScoringServiceCollectionExtensions
         services.AddOptions<LocalJudgeOptions>().BindConfiguration(LocalJudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TextEmbedder>();
         services.AddSingleton<LocalJudge>();
+        services.AddSingleton<PaperEmbeddings>();
+        services.AddSingleton<LearnedModels>();
+        services.AddSingleton(sp => new JudgeHistory(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<JudgeHistory>>()));
         services.AddSingleton(sp => new EmbeddingCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<EmbeddingCache>>()));
 
         builder.AddOptionalRedisClient();

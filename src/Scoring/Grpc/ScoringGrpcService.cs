@@ -18,6 +18,8 @@ public sealed class ScoringGrpcService(
     VerdictCache cache,
     LlmClient llm,
     LocalJudge local,
+    JudgeHistory history,
+    LearnedModels learned,
     PricingTable pricing,
     IOptions<ScoringOptions> options,
     IOptions<OpenAiOptions> openAi) : ScoringService.ScoringServiceBase
@@ -64,6 +66,11 @@ public sealed class ScoringGrpcService(
 
         await run;
         await responseStream.WriteAsync(new ScoreUpdate { Usage = useLocal ? LocalUsage() : ToUsage(model, tally) });
+        if (!useLocal)
+        {
+            // The LLM's verdicts just joined the history; the local judge may learn from them.
+            _ = learned.MaybeRetrainAsync(profile, CancellationToken.None);
+        }
     }
 
     public override async Task<GetScoresResponse> GetScores(GetScoresRequest request, ServerCallContext context)
@@ -120,6 +127,38 @@ public sealed class ScoringGrpcService(
             ContentHash = profile.ContentHash,
             Judge = UsesLocalJudge() ? "local" : "llm",
         });
+    }
+
+    public override async Task<RecordFeedbackResponse> RecordFeedback(RecordFeedbackRequest request, ServerCallContext context)
+    {
+        var profile = FindProfile(request.Profile);
+        if (request.Items.Count == 0)
+        {
+            RpcErrors.InvalidArgument("items", "at least one feedback item is required");
+        }
+
+        var entries = new List<HistoryEntry>(request.Items.Count);
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            var paper = request.Items[i].Paper ?? RpcErrors.InvalidArgument<Paper>($"items[{i}].paper", "is missing");
+            var id = ReplyParser.NormalizeId(paper.ArxivId) ?? RpcErrors.InvalidArgument<string>($"items[{i}].paper.arxiv_id", "is empty");
+            if (string.IsNullOrWhiteSpace(paper.Title))
+            {
+                RpcErrors.InvalidArgument($"items[{i}].paper.title", $"paper {id} has no title");
+            }
+
+            if (string.IsNullOrWhiteSpace(paper.Abstract))
+            {
+                RpcErrors.InvalidArgument($"items[{i}].paper.abstract", $"paper {id} has no abstract to learn from");
+            }
+
+            entries.Add(new HistoryEntry(id, Math.Max(1, paper.Version), paper.Title.Trim(), paper.Abstract.Trim(), request.Items[i].Relevant, "feedback"));
+        }
+
+        await history.AddAsync(profile.Name, entries);
+        var retrained = await learned.MaybeRetrainAsync(profile, context.CancellationToken);
+        var all = await history.GetAsync(profile.Name);
+        return new RecordFeedbackResponse { HistorySize = all.Count, Positives = all.Count(e => e.Positive), Retrained = retrained };
     }
 
     private CriteriaProfile FindProfile(string name)

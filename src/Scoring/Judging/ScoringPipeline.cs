@@ -16,6 +16,7 @@ namespace ArxivDigest.Scoring.Judging;
 public sealed partial class ScoringPipeline(
     LlmClient llm,
     LocalJudge local,
+    JudgeHistory history,
     VerdictCache cache,
     IOptions<ScoringOptions> options,
     ILogger<ScoringPipeline> logger)
@@ -134,6 +135,7 @@ public sealed partial class ScoringPipeline(
         }
 
         await cache.SetAsync(cacheKey, entries);
+        await history.AddAsync(run.Profile.Name, papers.Where(p => rejectedIds.Contains(p.Id)).Select(p => ToHistory(p, positive: false)).ToList());
         return papers.Where(p => !rejectedIds.Contains(p.Id)).ToList();
     }
 
@@ -171,9 +173,12 @@ public sealed partial class ScoringPipeline(
         var versions = batch.ToDictionary(p => p.Id, p => p.Version, StringComparer.Ordinal);
         var entries = lines.Select(line => (line.Id, new CachedVerdict(versions[line.Id], CachedVerdict.AbstractStage, line.Relevance, line.Novelty, line.Comment))).ToList();
         await cache.SetAsync(cacheKey, entries);
-        foreach (var (id, verdict) in entries)
+        var byId = batch.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var decided = entries.Select(e => Verdicts.Decide(e.Item1, e.Item2, run.Profile.Settings, fromCache: false)).ToList();
+        await history.AddAsync(run.Profile.Name, decided.Select(j => ToHistory(byId[j.Id], j.Kind == VerdictKind.Selected)).ToList());
+        foreach (var judgement in decided)
         {
-            run.Emit(Verdicts.Decide(id, verdict, run.Profile.Settings, fromCache: false));
+            run.Emit(judgement);
         }
 
         var answered = lines.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -198,6 +203,9 @@ public sealed partial class ScoringPipeline(
             run.Emit(Judgement.Failed(paper.Id, reason));
         }
     }
+
+    private static HistoryEntry ToHistory(PaperToJudge paper, bool positive) =>
+        new(paper.Id, paper.Version, paper.Title, paper.Abstract, positive, "llm");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply for {Count} papers could not be read; retrying as two halves (round {Round})")]
     private partial void LogSplitting(int count, int round);

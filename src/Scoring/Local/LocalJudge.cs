@@ -11,7 +11,8 @@ namespace ArxivDigest.Scoring.Local;
 /// the score is calibrated by rank: the top Scoring:LocalJudge:SelectTopShare get relevance 8-10,
 /// the rest 1-7. Novelty is not judged (0). No tokens, no cost, no network.
 /// </summary>
-public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cache, IOptions<LocalJudgeOptions> options, ILogger<LocalJudge> logger)
+public sealed partial class LocalJudge(
+    TextEmbedder embedder, PaperEmbeddings embeddings, LearnedModels learned, IOptions<LocalJudgeOptions> options, ILogger<LocalJudge> logger)
 {
     // Below this many papers a rank means little; an absolute scale is used instead.
     private const int RankCalibrationMinimum = 20;
@@ -22,9 +23,13 @@ public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cac
     {
         var settings = options.Value;
         var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), settings.NegativeWeight, cancellationToken);
-        var vectors = await EmbedPapersAsync(papers, cancellationToken);
+        var vectors = await embeddings.GetAsync(papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract)).ToList(), cancellationToken);
         var scored = vectors.Select(scorer.Score).ToArray();
-        var scores = scored.Select(s => s.Score).ToArray();
+        var model = learned.For(profile);
+        var scores = model is { } m
+            ? vectors.Select((v, i) => m.Model.Score(LearnedModels.Features(v, scored[i].Score))).ToArray()
+            : scored.Select(s => s.Score).ToArray();
+        var how = model is { } used ? $"learned from {used.TrainedOn} past verdicts" : "zero-shot";
 
         var relevance = Calibrate(scores, settings.SelectTopShare);
         var judgements = new List<Judgement>(papers.Count);
@@ -32,7 +37,7 @@ public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cac
         {
             var selected = relevance[i] >= profile.Settings.RelevanceCutoff;
             judgements.Add(new Judgement(papers[i].Id, selected ? VerdictKind.Selected : VerdictKind.RejectedByScore, relevance[i], 0,
-                $"Closest topic: {scorer.Topics.Positive[scored[i].Closest].Title} (similarity {scored[i].Similarity:0.00}); judged locally, without an LLM.")
+                $"Closest topic: {scorer.Topics.Positive[scored[i].Closest].Title} (similarity {scored[i].Similarity:0.00}); judged locally ({how}), without an LLM.")
             {
                 LocalScore = scores[i],
             });
@@ -41,29 +46,6 @@ public sealed partial class LocalJudge(TextEmbedder embedder, EmbeddingCache cac
         LogJudged(papers.Count, judgements.Count(j => j.Kind == VerdictKind.Selected), profile.Name);
         return judgements;
     }
-
-    private async Task<float[][]> EmbedPapersAsync(IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
-    {
-        var fields = papers.Select(p => EmbeddingCache.Field(p.Id, p.Version)).ToList();
-        var cached = await cache.GetAsync(fields);
-        var missing = Enumerable.Range(0, papers.Count).Where(i => cached[i] is null).ToList();
-        if (missing.Count > 0)
-        {
-            var fresh = embedder.Embed(missing.Select(i => Text(papers[i])).ToList(), cancellationToken);
-            for (var k = 0; k < missing.Count; k++)
-            {
-                cached[missing[k]] = fresh[k];
-            }
-
-            await cache.SetAsync(missing.Select((i, k) => (fields[i], fresh[k])).ToList());
-        }
-
-        return cached!;
-    }
-
-    // An empty abstract is judged on the title alone.
-    private static string Text(PaperToJudge paper) =>
-        paper.Abstract.Length == 0 ? paper.Title : $"{paper.Title}. {paper.Abstract}";
 
     private static int[] Calibrate(double[] scores, double topShare)
     {

@@ -19,6 +19,22 @@ public sealed class LocalJudgeOptions
     [Range(100, 10_000)]
     public int MaxChars { get; set; } = 1200;
 
+    /// <summary>Labelled papers a profile's history needs before the learned model replaces the zero-shot score.</summary>
+    [Range(10, 1_000_000)]
+    public int MinHistory { get; set; } = 100;
+
+    /// <summary>Positives (and negatives) the history needs before training.</summary>
+    [Range(1, 100_000)]
+    public int MinPositives { get; set; } = 10;
+
+    /// <summary>New labelled papers that trigger retraining.</summary>
+    [Range(1, 1_000_000)]
+    public int RetrainEvery { get; set; } = 50;
+
+    /// <summary>L2 regularization of the learned model (0.2 measured best, leave-one-day-out).</summary>
+    [Range(0.0, 100.0)]
+    public double L2 { get; set; } = 0.2;
+
     /// <summary>Texts encoded per model call.</summary>
     [Range(1, 256)]
     public int BatchSize { get; set; } = 8;
