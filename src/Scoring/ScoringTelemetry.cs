@@ -33,6 +33,9 @@ public static class ScoringTelemetry
     public static readonly Counter<long> LlmErrors = Meter.CreateCounter<long>(
         "arxivdigest.scoring.llm_errors", "{error}", "Failed LLM calls, by kind (rate_limited, server_error, timeout, rejected, unparseable).");
 
+    public static readonly Counter<long> PrefilteredPapers = Meter.CreateCounter<long>(
+        "arxivdigest.scoring.prefiltered_papers", "{paper}", "Papers the local prefilter set aside before the LLM, by profile.");
+
     public static readonly Histogram<double> LlmLatency = Meter.CreateHistogram<double>(
         "arxivdigest.scoring.llm_latency", "s", "Duration of one LLM call.");
 }

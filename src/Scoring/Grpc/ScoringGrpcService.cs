@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ArxivDigest.Scoring.Grpc;
 
 /// <summary>The ScoringService gRPC endpoint: validates, runs the pipeline, streams verdicts, then the usage.</summary>
-public sealed class ScoringGrpcService(
+public sealed partial class ScoringGrpcService(
     ScoringPipeline pipeline,
     ProfileStore profiles,
     VerdictCache cache,
@@ -22,7 +22,9 @@ public sealed class ScoringGrpcService(
     LearnedModels learned,
     PricingTable pricing,
     IOptions<ScoringOptions> options,
-    IOptions<OpenAiOptions> openAi) : ScoringService.ScoringServiceBase
+    IOptions<OpenAiOptions> openAi,
+    IHostApplicationLifetime lifetime,
+    ILogger<ScoringGrpcService> logger) : ScoringService.ScoringServiceBase
 {
     public override async Task ScorePapers(ScorePapersRequest request, IServerStreamWriter<ScoreUpdate> responseStream, ServerCallContext context)
     {
@@ -68,8 +70,9 @@ public sealed class ScoringGrpcService(
         await responseStream.WriteAsync(new ScoreUpdate { Usage = useLocal ? LocalUsage() : ToUsage(model, tally) });
         if (!useLocal)
         {
-            // The LLM's verdicts just joined the history; the local judge may learn from them.
-            _ = learned.MaybeRetrainAsync(profile, CancellationToken.None);
+            // The LLM's verdicts just joined the history; the local judge may learn from them,
+            // in the background, stopping with the service.
+            _ = RetrainInBackgroundAsync(profile);
         }
     }
 
@@ -127,6 +130,22 @@ public sealed class ScoringGrpcService(
             ContentHash = profile.ContentHash,
             Judge = UsesLocalJudge() ? "local" : "llm",
         });
+    }
+
+    private async Task RetrainInBackgroundAsync(CriteriaProfile profile)
+    {
+        try
+        {
+            await learned.MaybeRetrainAsync(profile, lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The service is stopping; the history is kept and training happens next time.
+        }
+        catch (Exception ex)
+        {
+            LogRetrainFailed(profile.Name, ex.Message);
+        }
     }
 
     public override async Task<RecordFeedbackResponse> RecordFeedback(RecordFeedbackRequest request, ServerCallContext context)
@@ -220,6 +239,7 @@ public sealed class ScoringGrpcService(
             VerdictKind.RejectedByTitle => Verdict.RejectedByTitle,
             VerdictKind.RejectedByScore => Verdict.RejectedByScore,
             VerdictKind.AuthorMatch => Verdict.AuthorMatch,
+            VerdictKind.RejectedByPrefilter => Verdict.RejectedByPrefilter,
             _ => Verdict.Failed,
         },
         Relevance = judgement.Relevance,
@@ -245,6 +265,11 @@ public sealed class ScoringGrpcService(
             LlmCalls = tally.Calls,
             CacheHits = tally.CacheHits,
             Judge = "llm",
+            PrefilteredPapers = tally.Prefiltered,
+            PrefilterSavedPromptTokens = tally.SentToLlm == 0 ? 0 : tally.PromptTokens * tally.Prefiltered / tally.SentToLlm,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retraining the local judge for profile {Profile} failed: {Problem}")]
+    private partial void LogRetrainFailed(string profile, string problem);
 }

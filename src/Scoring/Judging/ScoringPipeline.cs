@@ -30,6 +30,8 @@ public sealed partial class ScoringPipeline(
 
         var remaining = EmitAuthorMatches(run, papers);
         remaining = await EmitCachedAsync(run, cacheKey, remaining);
+        remaining = await PrefilterAsync(run, remaining, cancellationToken);
+        tally.AddSentToLlm(remaining.Count);
 
         if (profile.Settings.TitleFilter && remaining.Count > 0)
         {
@@ -38,6 +40,39 @@ public sealed partial class ScoringPipeline(
 
         var batches = remaining.Chunk(profile.Settings.AbstractBatchSize).ToList();
         await Task.WhenAll(batches.Select(batch => ScoreAsync(run, cacheKey, batch, round: 0, cancellationToken)));
+    }
+
+    // Once the local judge has learned the profile, papers it scores below its threshold (which
+    // keeps 95% of past picks) are set aside without an LLM call.
+    private async Task<List<PaperToJudge>> PrefilterAsync(ScoringRun run, List<PaperToJudge> papers, CancellationToken cancellationToken)
+    {
+        if (await local.PrefilterScoresAsync(run.Profile, papers, cancellationToken) is not { } prefilter)
+        {
+            return papers;
+        }
+
+        var (scores, threshold) = prefilter;
+        var kept = new List<PaperToJudge>(papers.Count);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            if (scores[i] >= threshold)
+            {
+                kept.Add(papers[i]);
+                continue;
+            }
+
+            run.Emit(new Judgement(papers[i].Id, VerdictKind.RejectedByPrefilter, 0, 0,
+                $"Set aside by the local prefilter: score {scores[i]:0.000}, below {threshold:0.000}, the threshold that keeps 95% of this profile's past picks.")
+            {
+                LocalScore = scores[i],
+            });
+        }
+
+        var setAside = papers.Count - kept.Count;
+        run.Tally.AddPrefiltered(setAside);
+        ScoringTelemetry.PrefilteredPapers.Add(setAside, new KeyValuePair<string, object?>("arxivdigest.profile", run.Profile.Name));
+        LogPrefiltered(setAside, papers.Count);
+        return kept;
     }
 
     /// <summary>Judges with the local judge: author matches, then every other paper on its embedding.</summary>
@@ -203,6 +238,9 @@ public sealed partial class ScoringPipeline(
             run.Emit(Judgement.Failed(paper.Id, reason));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local prefilter set aside {SetAside} of {Papers} papers before the LLM")]
+    private partial void LogPrefiltered(int setAside, int papers);
 
     private static HistoryEntry ToHistory(PaperToJudge paper, bool positive) =>
         new(paper.Id, paper.Version, paper.Title, paper.Abstract, positive, "llm");

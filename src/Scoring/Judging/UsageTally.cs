@@ -8,6 +8,8 @@ public sealed class UsageTally
     private long completionTokens;
     private int calls;
     private int cacheHits;
+    private int prefiltered;
+    private int sentToLlm;
 
     public long PromptTokens => Interlocked.Read(ref promptTokens);
 
@@ -19,7 +21,16 @@ public sealed class UsageTally
 
     public int CacheHits => Volatile.Read(ref cacheHits);
 
+    public int Prefiltered => Volatile.Read(ref prefiltered);
+
+    /// <summary>Papers that went on to the LLM's stages (after cache, author list and prefilter).</summary>
+    public int SentToLlm => Volatile.Read(ref sentToLlm);
+
     public void AddCall() => Interlocked.Increment(ref calls);
+
+    public void AddPrefiltered(int count) => Interlocked.Add(ref prefiltered, count);
+
+    public void AddSentToLlm(int count) => Interlocked.Add(ref sentToLlm, count);
 
     public void AddCacheHits(int count) => Interlocked.Add(ref cacheHits, count);
 

@@ -7,4 +7,5 @@ public enum VerdictKind
     RejectedByScore,
     AuthorMatch,
     Failed,
+    RejectedByPrefilter,
 }

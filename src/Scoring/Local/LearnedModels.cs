@@ -13,11 +13,12 @@ namespace ArxivDigest.Scoring.Local;
 public sealed partial class LearnedModels(
     JudgeHistory history, PaperEmbeddings embeddings, TextEmbedder embedder, IOptions<LocalJudgeOptions> options, ILogger<LearnedModels> logger)
 {
-    private readonly ConcurrentDictionary<string, (LogisticModel Model, int TrainedOn)> models = new(StringComparer.Ordinal);
+    private const int Folds = 5;
+
+    private readonly ConcurrentDictionary<string, LearnedModel> models = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim training = new(1, 1);
 
-    public (LogisticModel Model, int TrainedOn)? For(CriteriaProfile profile) =>
-        models.TryGetValue(Key(profile), out var entry) ? entry : null;
+    public LearnedModel? For(CriteriaProfile profile) => models.GetValueOrDefault(Key(profile));
 
     public static double[] Features(float[] vector, double zeroShot)
     {
@@ -42,7 +43,7 @@ public sealed partial class LearnedModels(
             var positives = entries.Count(e => e.Positive);
             var current = For(profile);
             if (entries.Count < settings.MinHistory || positives < settings.MinPositives || entries.Count - positives < settings.MinPositives
-                || (current is { } trained && entries.Count - trained.TrainedOn < settings.RetrainEvery))
+                || (current is not null && entries.Count - current.TrainedOn < settings.RetrainEvery))
             {
                 return false;
             }
@@ -50,8 +51,9 @@ public sealed partial class LearnedModels(
             var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), settings.NegativeWeight, cancellationToken);
             var vectors = await embeddings.GetAsync(entries.Select(e => (e.Id, e.Version, e.Title, e.Abstract)).ToList(), cancellationToken);
             var features = vectors.Select(v => Features(v, scorer.Score(v).Score)).ToList();
-            var model = LogisticModel.Train(features, entries.Select(e => e.Positive).ToList(), settings.L2);
-            models[Key(profile)] = (model, entries.Count);
+            var labels = entries.Select(e => e.Positive).ToList();
+            var model = LogisticModel.Train(features, labels, settings.L2);
+            models[Key(profile)] = new LearnedModel(model, entries.Count, PrefilterThreshold(features, labels, settings));
             LogTrained(profile.Name, entries.Count, positives);
             return true;
         }
@@ -59,6 +61,26 @@ public sealed partial class LearnedModels(
         {
             training.Release();
         }
+    }
+
+    // The prefilter's threshold keeps 95% of past positives, judged on scores the model did not
+    // train on (k-fold), since scores of training rows run high.
+    private static double PrefilterThreshold(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, LocalJudgeOptions settings)
+    {
+        var outOfFold = new List<double>();
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var train = Enumerable.Range(0, features.Count).Where(i => i % Folds != fold).ToList();
+            if (train.Count(i => labels[i]) == 0 || train.All(i => labels[i]))
+            {
+                continue;
+            }
+
+            var model = LogisticModel.Train(train.Select(i => features[i]).ToList(), train.Select(i => labels[i]).ToList(), settings.L2);
+            outOfFold.AddRange(Enumerable.Range(0, features.Count).Where(i => i % Folds == fold && labels[i]).Select(i => model.Score(features[i])));
+        }
+
+        return Ranking.ThresholdKeeping(outOfFold, settings.PrefilterKeepShare);
     }
 
     private static string Key(CriteriaProfile profile) => $"{profile.Name}:{profile.ContentHash}";

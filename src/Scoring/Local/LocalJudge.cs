@@ -26,10 +26,10 @@ public sealed partial class LocalJudge(
         var vectors = await embeddings.GetAsync(papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract)).ToList(), cancellationToken);
         var scored = vectors.Select(scorer.Score).ToArray();
         var model = learned.For(profile);
-        var scores = model is { } m
-            ? vectors.Select((v, i) => m.Model.Score(LearnedModels.Features(v, scored[i].Score))).ToArray()
+        var scores = model is not null
+            ? vectors.Select((v, i) => model.Model.Score(LearnedModels.Features(v, scored[i].Score))).ToArray()
             : scored.Select(s => s.Score).ToArray();
-        var how = model is { } used ? $"learned from {used.TrainedOn} past verdicts" : "zero-shot";
+        var how = model is not null ? $"learned from {model.TrainedOn} past verdicts" : "zero-shot";
 
         var relevance = Calibrate(scores, settings.SelectTopShare);
         var judgements = new List<Judgement>(papers.Count);
@@ -45,6 +45,22 @@ public sealed partial class LocalJudge(
 
         LogJudged(papers.Count, judgements.Count(j => j.Kind == VerdictKind.Selected), profile.Name);
         return judgements;
+    }
+
+    /// <summary>
+    /// The learned model's scores for papers about to go to the LLM, with its threshold; null
+    /// when the profile has no learned model yet or the prefilter is off.
+    /// </summary>
+    public async Task<(double[] Scores, double Threshold)?> PrefilterScoresAsync(CriteriaProfile profile, IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Prefilter || learned.For(profile) is not { } model || papers.Count == 0)
+        {
+            return null;
+        }
+
+        var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), options.Value.NegativeWeight, cancellationToken);
+        var vectors = await embeddings.GetAsync(papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract)).ToList(), cancellationToken);
+        return (vectors.Select(v => model.Model.Score(LearnedModels.Features(v, scorer.Score(v).Score))).ToArray(), model.PrefilterThreshold);
     }
 
     private static int[] Calibrate(double[] scores, double topShare)

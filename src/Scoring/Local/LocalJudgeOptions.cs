@@ -35,6 +35,13 @@ public sealed class LocalJudgeOptions
     [Range(0.0, 100.0)]
     public double L2 { get; set; } = 0.2;
 
+    /// <summary>Before the LLM, set aside papers the learned model scores below its threshold (once a model exists).</summary>
+    public bool Prefilter { get; set; } = true;
+
+    /// <summary>Share of past positives the prefilter threshold keeps.</summary>
+    [Range(0.5, 1.0)]
+    public double PrefilterKeepShare { get; set; } = 0.95;
+
     /// <summary>Texts encoded per model call.</summary>
     [Range(1, 256)]
     public int BatchSize { get; set; } = 8;

@@ -22,6 +22,7 @@ public sealed class TextEmbedder(IOptions<LocalJudgeOptions> options) : IDisposa
     }));
 
     private readonly Lock gate = new();
+    private bool disposed;
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
@@ -32,6 +33,8 @@ public sealed class TextEmbedder(IOptions<LocalJudgeOptions> options) : IDisposa
             cancellationToken.ThrowIfCancellationRequested();
             lock (gate)
             {
+                // A native session used after disposal would take the process down; refuse instead.
+                ObjectDisposedException.ThrowIf(disposed, this);
                 vectors.AddRange(encoder.Value.Encode(batch.Select(t => t.Length == 0 ? " " : t).ToArray(), cancellationToken));
             }
         }
@@ -52,9 +55,14 @@ public sealed class TextEmbedder(IOptions<LocalJudgeOptions> options) : IDisposa
 
     public void Dispose()
     {
-        if (encoder.IsValueCreated)
+        // Waits for an encoding in progress to finish first.
+        lock (gate)
         {
-            encoder.Value.Dispose();
+            disposed = true;
+            if (encoder.IsValueCreated)
+            {
+                encoder.Value.Dispose();
+            }
         }
     }
 }
