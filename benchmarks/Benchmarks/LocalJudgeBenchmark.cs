@@ -83,7 +83,8 @@ internal static class LocalJudgeBenchmark
         return Task.CompletedTask;
     }
 
-    private static double L2 => double.Parse(Environment.GetEnvironmentVariable("BENCH_L2") ?? "0.2");
+    // Tuning knobs; by default the service's own setting.
+    private static double L2 => Environment.GetEnvironmentVariable("BENCH_L2") is { } l2 ? double.Parse(l2) : new LocalJudgeOptions().L2;
 
     private static int Epochs => int.Parse(Environment.GetEnvironmentVariable("BENCH_EPOCHS") ?? "300");
 
