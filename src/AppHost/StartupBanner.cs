@@ -12,7 +12,7 @@ public static class StartupBanner
             _ => "arXiv's live RSS feeds (rss.arxiv.org)",
         };
         var judge = settings["Scoring__Judge"]?.ToLowerInvariant() == "local" || settings["OPENAI_API_KEY"] is null
-            ? "the LOCAL judge (MiniLM embeddings on this machine; no LLM, no cost), since " + (settings["OPENAI_API_KEY"] is null ? "OPENAI_API_KEY is not set" : "Scoring__Judge=local")
+            ? "the LOCAL judge (MiniLM + Arctic embeddings on this machine; no LLM, no cost), since " + (settings["OPENAI_API_KEY"] is null ? "OPENAI_API_KEY is not set" : "Scoring__Judge=local")
             : $"the LLM {settings["OpenAI__Model"] ?? "gpt-4o"} at {settings["OpenAI__Endpoint"] ?? "OpenAI"}";
         Console.WriteLine($"""
             ArxivDigest

@@ -34,6 +34,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<LocalJudge>();
         services.AddSingleton<PaperEmbeddings>();
         services.AddSingleton<LearnedModels>();
+        services.AddSingleton<CriteriaLenses>();
+        services.AddSingleton(sp => new LearnedModelStore(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<LearnedModelStore>>()));
         services.AddSingleton(sp => new JudgeHistory(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<JudgeHistory>>()));
         services.AddSingleton(sp => new EmbeddingCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<EmbeddingCache>>()));
 

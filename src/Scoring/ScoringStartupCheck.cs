@@ -29,7 +29,7 @@ public sealed partial class ScoringStartupCheck(
         var judge = options.Value.Judge;
         if (judge == "local" || (judge == "auto" && !llm.IsConfigured))
         {
-            LogLocalJudge(TextEmbedder.ModelName, llm.IsConfigured ? "Scoring:Judge is local" : "OPENAI_API_KEY is not set");
+            LogLocalJudge(TextEmbedder.ModelNames, llm.IsConfigured ? "Scoring:Judge is local" : "OPENAI_API_KEY is not set");
         }
         else if (llm.IsConfigured)
         {

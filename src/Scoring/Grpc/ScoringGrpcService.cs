@@ -118,17 +118,19 @@ public sealed partial class ScoringGrpcService(
     public override Task<ProfileDescription> DescribeProfile(DescribeProfileRequest request, ServerCallContext context)
     {
         var profile = FindProfile(request.Profile);
+        var useLocal = UsesLocalJudge();
         return Task.FromResult(new ProfileDescription
         {
             Name = profile.Name,
-            Model = UsesLocalJudge() ? local.Model : ModelFor(profile),
+            Model = useLocal ? local.Model : ModelFor(profile),
             RelevanceCutoff = profile.Settings.RelevanceCutoff,
             NoveltyCutoff = profile.Settings.NoveltyCutoff,
             TitleFilter = profile.Settings.TitleFilter,
-            SystemPrompt = profile.SystemPrompt,
-            UserPrompt = PromptBuilder.AbstractTemplate(profile),
+            // The local judge sends no prompt: what it measured papers against is the criteria text.
+            SystemPrompt = useLocal ? LocalJudge.PromptNote : profile.SystemPrompt,
+            UserPrompt = useLocal ? profile.Topics : PromptBuilder.AbstractTemplate(profile),
             ContentHash = profile.ContentHash,
-            Judge = UsesLocalJudge() ? "local" : "llm",
+            Judge = useLocal ? "local" : "llm",
         });
     }
 
@@ -171,7 +173,7 @@ public sealed partial class ScoringGrpcService(
                 RpcErrors.InvalidArgument($"items[{i}].paper.abstract", $"paper {id} has no abstract to learn from");
             }
 
-            entries.Add(new HistoryEntry(id, Math.Max(1, paper.Version), paper.Title.Trim(), paper.Abstract.Trim(), request.Items[i].Relevant, "feedback"));
+            entries.Add(new HistoryEntry(id, Math.Max(1, paper.Version), paper.Title.Trim(), paper.Abstract.Trim(), request.Items[i].Relevant, "feedback", PaperToJudge.CategoriesOf(paper.PrimaryCategory, paper.Categories)));
         }
 
         await history.AddAsync(profile.Name, entries);
@@ -223,7 +225,7 @@ public sealed partial class ScoringGrpcService(
             // A paper sent twice is judged once and gets one verdict.
             if (seen.Add(id))
             {
-                models.Add(new PaperToJudge(id, Math.Max(1, paper.Version), paper.Title.Trim(), paper.Authors, paper.Abstract ?? string.Empty));
+                models.Add(new PaperToJudge(id, Math.Max(1, paper.Version), paper.Title.Trim(), paper.Authors, paper.Abstract ?? string.Empty, PaperToJudge.CategoriesOf(paper.PrimaryCategory, paper.Categories)));
             }
         }
 

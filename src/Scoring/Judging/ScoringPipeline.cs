@@ -243,7 +243,7 @@ public sealed partial class ScoringPipeline(
     private partial void LogPrefiltered(int setAside, int papers);
 
     private static HistoryEntry ToHistory(PaperToJudge paper, bool positive) =>
-        new(paper.Id, paper.Version, paper.Title, paper.Abstract, positive, "llm");
+        new(paper.Id, paper.Version, paper.Title, paper.Abstract, positive, "llm", paper.Categories);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply for {Count} papers could not be read; retrying as two halves (round {Round})")]
     private partial void LogSplitting(int count, int round);

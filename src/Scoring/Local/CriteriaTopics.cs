@@ -5,10 +5,23 @@ namespace ArxivDigest.Scoring.Local;
 /// <summary>
 /// A profile's topics text split into what the local judge compares papers with: one positive
 /// text per numbered topic (its title and what is of interest), and the negative texts (what a
-/// topic or the profile rules out). Without numbered topics, each paragraph is a topic.
+/// topic or the profile rules out). Without numbered topics, each paragraph is a topic. Lines
+/// outside the topics that list keywords ("Relevant: MoE, pruning, quantization, ...") give one
+/// short text per keyword, positive or negative as the line's label says.
 /// </summary>
-public sealed partial record CriteriaTopics(IReadOnlyList<(string Title, string Text)> Positive, IReadOnlyList<string> Negative)
+public sealed partial record CriteriaTopics(
+    IReadOnlyList<(string Title, string Text)> Positive,
+    IReadOnlyList<string> Negative,
+    IReadOnlyList<string> PositiveKeywords,
+    IReadOnlyList<string> NegativeKeywords)
 {
+    // A keyword list has at least this many items, each of at most MaxKeywordWords words.
+    private const int MinKeywords = 4;
+    private const int MaxKeywordWords = 6;
+
+    /// <summary>Every text the learned judge measures a paper against: topics, what is ruled out, and keywords.</summary>
+    public IReadOnlyList<string> Probes => [.. Positive.Select(p => p.Text), .. Negative, .. PositiveKeywords, .. NegativeKeywords];
+
     [GeneratedRegex(@"^\s*\d+[.)]\s+(?<title>.+)$")]
     private static partial Regex TopicLine();
 
@@ -23,6 +36,8 @@ public sealed partial record CriteriaTopics(IReadOnlyList<(string Title, string 
         var positive = new List<(string Title, List<string> Lines)>();
         var negative = new List<string>();
         var general = new List<string>();
+        var positiveKeywords = new List<string>();
+        var negativeKeywords = new List<string>();
         foreach (var raw in topics.ReplaceLineEndings("\n").Split('\n'))
         {
             var line = raw.Trim();
@@ -39,15 +54,21 @@ public sealed partial record CriteriaTopics(IReadOnlyList<(string Title, string 
 
             var label = line.Length > 40 ? line[..40] : line;
             var text = LabelPrefix().Replace(line, string.Empty);
-            if (NegativeMarker().IsMatch(label))
+            var ruledOut = NegativeMarker().IsMatch(label);
+            var inTopic = positive.Count > 0 && raw.StartsWith(' ');
+            if (!inTopic && KeywordsIn(text) is { Count: > 0 } keywords)
+            {
+                (ruledOut ? negativeKeywords : positiveKeywords).AddRange(keywords);
+            }
+            else if (ruledOut)
             {
                 negative.Add(text);
             }
-            else if (positive.Count > 0 && raw.StartsWith(' '))
+            else if (inTopic)
             {
                 positive[^1].Lines.Add(text);
             }
-            else
+            else if (!line.EndsWith(':'))
             {
                 general.Add(line);
             }
@@ -61,12 +82,23 @@ public sealed partial record CriteriaTopics(IReadOnlyList<(string Title, string 
         }
         else if (general.Count > 0)
         {
-            // Keyword lists and similar lines outside any topic form a topic of their own.
-            positive.Add(("Keywords", general));
+            // Lines outside any topic (other than keyword lists and headings) form a topic of their own.
+            positive.Add(("General", general));
         }
 
         return new CriteriaTopics(
             positive.Select(p => (p.Title, $"{p.Title}. {string.Join(" ", p.Lines)}".Trim())).ToList(),
-            negative);
+            negative,
+            positiveKeywords.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            negativeKeywords.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    private static List<string> KeywordsIn(string text)
+    {
+        var items = text.Replace("etc.", string.Empty, StringComparison.OrdinalIgnoreCase).TrimEnd('.', ' ')
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(item => item.Count(c => c == '(') == item.Count(c => c == ')'))
+            .ToList();
+        return items.Count >= MinKeywords && items.All(item => item.Split(' ').Length <= MaxKeywordWords) ? items : [];
     }
 }

@@ -3,16 +3,16 @@ using StackExchange.Redis;
 namespace ArxivDigest.Scoring.Local;
 
 /// <summary>
-/// Paper embeddings in Redis, one hash per model, one field per arXiv id and version, so a day
+/// Paper embeddings in Redis, one hash per embedding view (model and text), one field per arXiv id and version, so a day
 /// embedded once is read back in milliseconds. Redis missing or down: embed without the cache.
 /// </summary>
 public sealed partial class EmbeddingCache(IConnectionMultiplexer? redis, ILogger<EmbeddingCache> logger)
 {
-    private static string Key => $"arxivdigest:scoring:embeddings:{TextEmbedder.ModelName}";
+    private static string Key(EmbeddingView view) => $"arxivdigest:scoring:embeddings:{view.Name}";
 
     public static string Field(string id, int version) => $"{id}v{version}";
 
-    public async Task<float[]?[]> GetAsync(IReadOnlyList<string> fields)
+    public async Task<float[]?[]> GetAsync(EmbeddingView view, IReadOnlyList<string> fields)
     {
         if (redis is null || fields.Count == 0)
         {
@@ -21,7 +21,7 @@ public sealed partial class EmbeddingCache(IConnectionMultiplexer? redis, ILogge
 
         try
         {
-            var values = await redis.GetDatabase().HashGetAsync(Key, fields.Select(f => (RedisValue)f).ToArray());
+            var values = await redis.GetDatabase().HashGetAsync(Key(view), fields.Select(f => (RedisValue)f).ToArray());
             return values.Select(v => v.HasValue ? ToVector((byte[])v!) : null).ToArray();
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -31,7 +31,7 @@ public sealed partial class EmbeddingCache(IConnectionMultiplexer? redis, ILogge
         }
     }
 
-    public async Task SetAsync(IReadOnlyList<(string Field, float[] Vector)> entries)
+    public async Task SetAsync(EmbeddingView view, IReadOnlyList<(string Field, float[] Vector)> entries)
     {
         if (redis is null || entries.Count == 0)
         {
@@ -40,7 +40,7 @@ public sealed partial class EmbeddingCache(IConnectionMultiplexer? redis, ILogge
 
         try
         {
-            await redis.GetDatabase().HashSetAsync(Key, entries.Select(e => new HashEntry(e.Field, ToBytes(e.Vector))).ToArray());
+            await redis.GetDatabase().HashSetAsync(Key(view), entries.Select(e => new HashEntry(e.Field, ToBytes(e.Vector))).ToArray());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -57,7 +57,8 @@ public sealed partial class EmbeddingCache(IConnectionMultiplexer? redis, ILogge
 
     private static float[]? ToVector(byte[] bytes)
     {
-        if (bytes.Length == 0 || bytes.Length % sizeof(float) != 0)
+        // Anything but a whole vector (a truncated or foreign value) is embedded again.
+        if (bytes.Length != EmbeddingView.Dimensions * sizeof(float))
         {
             return null;
         }

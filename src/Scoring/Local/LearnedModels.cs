@@ -5,35 +5,87 @@ using Microsoft.Extensions.Options;
 namespace ArxivDigest.Scoring.Local;
 
 /// <summary>
-/// The learned half of the local judge, one model per profile (name and criteria text): a
-/// logistic regression on a paper's embedding and zero-shot score, trained on the profile's
-/// history once it holds enough labelled papers, and again each time enough new history has
-/// arrived. Until then the zero-shot score is used.
+/// The learned half of the local judge, one <see cref="LearnedModel"/> per profile (name and
+/// criteria text), trained on the profile's history once it holds enough labelled papers and
+/// again each time enough new history has arrived; until then the zero-shot score is used.
+/// Models are held in memory and stored in Redis: a restarted service reads its model back, and a
+/// stored model that cannot be read is rebuilt from the history (and logged).
 /// </summary>
 public sealed partial class LearnedModels(
-    JudgeHistory history, PaperEmbeddings embeddings, TextEmbedder embedder, IOptions<LocalJudgeOptions> options, ILogger<LearnedModels> logger)
+    JudgeHistory history,
+    PaperEmbeddings embeddings,
+    CriteriaLenses lenses,
+    LearnedModelStore store,
+    IOptions<LocalJudgeOptions> options,
+    ILogger<LearnedModels> logger)
 {
-    private const int Folds = 5;
-
     private readonly ConcurrentDictionary<string, LearnedModel> models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> looked = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim training = new(1, 1);
 
-    public LearnedModel? For(CriteriaProfile profile) => models.GetValueOrDefault(Key(profile));
-
-    public static double[] Features(float[] vector, double zeroShot)
+    /// <summary>
+    /// The profile's model: held in memory, else read from Redis (looked for once per process),
+    /// else trained from the history; null while the history is too small.
+    /// </summary>
+    public async Task<LearnedModel?> GetAsync(CriteriaProfile profile, CancellationToken cancellationToken)
     {
-        var features = new double[vector.Length + 1];
-        for (var i = 0; i < vector.Length; i++)
+        if (models.TryGetValue(Key(profile), out var model))
         {
-            features[i] = vector[i];
+            return model;
         }
 
-        features[^1] = zeroShot;
-        return features;
+        if (looked.TryAdd(Key(profile), true))
+        {
+            var (outcome, stored, problem) = await store.LoadAsync(profile.Name, profile.ContentHash, lenses.For(profile).FeatureCount);
+            if (outcome == LearnedModelStore.Outcome.Found)
+            {
+                if (await RestoreAsync(profile, stored!, cancellationToken) is { } restored)
+                {
+                    return models.GetOrAdd(Key(profile), restored);
+                }
+
+                (outcome, problem) = (LearnedModelStore.Outcome.Unreadable, "it compares with papers the history no longer holds");
+            }
+
+            if (outcome == LearnedModelStore.Outcome.Unreadable)
+            {
+                LogUnreadable(profile.Name, problem!);
+            }
+
+            // Nothing readable stored (a new profile, a model from an older version, or a damaged one): train from the history if it is large enough.
+            await RetrainAsync(profile, force: true, cancellationToken);
+        }
+
+        return models.GetValueOrDefault(Key(profile));
+    }
+
+    // The neighbour members' vectors, from the history's texts (embedded or read from the cache).
+    private async Task<LearnedModel?> RestoreAsync(CriteriaProfile profile, LearnedModel.Parts parts, CancellationToken cancellationToken)
+    {
+        var entries = (await history.GetAsync(profile.Name)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        if (parts.Memory.Any(m => !entries.ContainsKey(m.Id)))
+        {
+            return null;
+        }
+
+        var vectors = await embeddings.GetAsync(parts.Memory.Select(m => entries[m.Id]).Select(e => (e.Id, e.Version, e.Title, e.Abstract)).ToList(), cancellationToken);
+        return LearnedModel.Restore(parts, vectors);
+    }
+
+    /// <summary>The signals of papers the learned model reads, embedding those not yet cached.</summary>
+    public async Task<PaperSignals[]> SignalsAsync(
+        CriteriaProfile profile, IReadOnlyList<(string Id, int Version, string Title, string Abstract, IReadOnlyList<string> Categories)> papers, CancellationToken cancellationToken)
+    {
+        var lens = lenses.For(profile);
+        var vectors = await embeddings.GetAsync(papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract)).ToList(), cancellationToken);
+        return vectors.Select((v, i) => new PaperSignals(papers[i].Id, papers[i].Version, v, lens.Features(v), papers[i].Categories)).ToArray();
     }
 
     /// <summary>Retrains when the history is large enough and has grown enough since the last training; says whether it did.</summary>
-    public async Task<bool> MaybeRetrainAsync(CriteriaProfile profile, CancellationToken cancellationToken)
+    public Task<bool> MaybeRetrainAsync(CriteriaProfile profile, CancellationToken cancellationToken) =>
+        RetrainAsync(profile, force: false, cancellationToken);
+
+    private async Task<bool> RetrainAsync(CriteriaProfile profile, bool force, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await training.WaitAsync(cancellationToken);
@@ -41,19 +93,17 @@ public sealed partial class LearnedModels(
         {
             var entries = await history.GetAsync(profile.Name);
             var positives = entries.Count(e => e.Positive);
-            var current = For(profile);
+            var current = models.GetValueOrDefault(Key(profile));
             if (entries.Count < settings.MinHistory || positives < settings.MinPositives || entries.Count - positives < settings.MinPositives
-                || (current is not null && entries.Count - current.TrainedOn < settings.RetrainEvery))
+                || (!force && current is not null && entries.Count - current.TrainedOn < settings.RetrainEvery))
             {
                 return false;
             }
 
-            var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), settings.NegativeWeight, cancellationToken);
-            var vectors = await embeddings.GetAsync(entries.Select(e => (e.Id, e.Version, e.Title, e.Abstract)).ToList(), cancellationToken);
-            var features = vectors.Select(v => Features(v, scorer.Score(v).Score)).ToList();
-            var labels = entries.Select(e => e.Positive).ToList();
-            var model = LogisticModel.Train(features, labels, settings.L2);
-            models[Key(profile)] = new LearnedModel(model, entries.Count, PrefilterThreshold(features, labels, settings));
+            var signals = await SignalsAsync(profile, entries.Select(e => (e.Id, e.Version, e.Title, e.Abstract, e.Categories ?? [])).ToList(), cancellationToken);
+            var model = LearnedModel.Train(signals, entries.Select(e => e.Positive).ToList(), settings);
+            models[Key(profile)] = model;
+            await store.SaveAsync(profile.Name, profile.ContentHash, model);
             LogTrained(profile.Name, entries.Count, positives);
             return true;
         }
@@ -63,28 +113,11 @@ public sealed partial class LearnedModels(
         }
     }
 
-    // The prefilter's threshold keeps 95% of past positives, judged on scores the model did not
-    // train on (k-fold), since scores of training rows run high.
-    private static double PrefilterThreshold(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, LocalJudgeOptions settings)
-    {
-        var outOfFold = new List<double>();
-        for (var fold = 0; fold < Folds; fold++)
-        {
-            var train = Enumerable.Range(0, features.Count).Where(i => i % Folds != fold).ToList();
-            if (train.Count(i => labels[i]) == 0 || train.All(i => labels[i]))
-            {
-                continue;
-            }
-
-            var model = LogisticModel.Train(train.Select(i => features[i]).ToList(), train.Select(i => labels[i]).ToList(), settings.L2);
-            outOfFold.AddRange(Enumerable.Range(0, features.Count).Where(i => i % Folds == fold && labels[i]).Select(i => model.Score(features[i])));
-        }
-
-        return Ranking.ThresholdKeeping(outOfFold, settings.PrefilterKeepShare);
-    }
-
     private static string Key(CriteriaProfile profile) => $"{profile.Name}:{profile.ContentHash}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local judge for profile {Profile} trained on {Count} labelled papers ({Positives} positive)")]
     private partial void LogTrained(string profile, int count, int positives);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored local-judge model of profile {Profile} is unreadable ({Problem}); rebuilding it from the history")]
+    private partial void LogUnreadable(string profile, string problem);
 }

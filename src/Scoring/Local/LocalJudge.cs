@@ -6,38 +6,42 @@ namespace ArxivDigest.Scoring.Local;
 
 /// <summary>
 /// The offline judge: each paper's title and abstract is embedded on this machine and compared
-/// with the profile's topics; similarity to the best-matching topic, less a share of the
-/// similarity to what the profile rules out, is the paper's score. On a day's worth of papers
+/// with the profile's topics. Until the profile has a learned model, similarity to the
+/// best-matching topic, less a share of the similarity to what the profile rules out, is the
+/// paper's score; then the learned model's score is. On a day's worth of papers
 /// the score is calibrated by rank: the top Scoring:LocalJudge:SelectTopShare get relevance 8-10,
 /// the rest 1-7. Novelty is not judged (0). No tokens, no cost, no network.
 /// </summary>
 public sealed partial class LocalJudge(
-    TextEmbedder embedder, PaperEmbeddings embeddings, LearnedModels learned, IOptions<LocalJudgeOptions> options, ILogger<LocalJudge> logger)
+    LearnedModels learned, CriteriaLenses lenses, IOptions<LocalJudgeOptions> options, ILogger<LocalJudge> logger)
 {
     // Below this many papers a rank means little; an absolute scale is used instead.
     private const int RankCalibrationMinimum = 20;
 
-    public string Model => $"{TextEmbedder.ModelName} (local judge)";
+    /// <summary>What a digest shows instead of a system prompt when the local judge scored it.</summary>
+    public const string PromptNote =
+        "No LLM judged these papers and no prompt was sent. The local judge embedded each paper on this machine "
+        + $"({TextEmbedder.ModelNames}) and compared it with the profile's criteria, shown below.";
+
+    public string Model => $"{TextEmbedder.ModelNames} (local judge)";
 
     public async Task<IReadOnlyList<Judgement>> JudgeAsync(CriteriaProfile profile, IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), settings.NegativeWeight, cancellationToken);
-        var vectors = await embeddings.GetAsync(papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract)).ToList(), cancellationToken);
-        var scored = vectors.Select(scorer.Score).ToArray();
-        var model = learned.For(profile);
-        var scores = model is not null
-            ? vectors.Select((v, i) => model.Model.Score(LearnedModels.Features(v, scored[i].Score))).ToArray()
-            : scored.Select(s => s.Score).ToArray();
+        var lens = lenses.For(profile);
+        var signals = await learned.SignalsAsync(profile, Inputs(papers), cancellationToken);
+        var zeroShot = signals.Select(s => lens.ZeroShot.Score(s.Vectors)).ToArray();
+        var model = await learned.GetAsync(profile, cancellationToken);
+        var scores = model is not null ? signals.Select(model.Score).ToArray() : zeroShot.Select(s => s.Score).ToArray();
         var how = model is not null ? $"learned from {model.TrainedOn} past verdicts" : "zero-shot";
 
-        var relevance = Calibrate(scores, settings.SelectTopShare);
+        var relevance = Calibrate(scores, settings.SelectTopShare, learnedScale: model is not null);
         var judgements = new List<Judgement>(papers.Count);
         for (var i = 0; i < papers.Count; i++)
         {
             var selected = relevance[i] >= profile.Settings.RelevanceCutoff;
             judgements.Add(new Judgement(papers[i].Id, selected ? VerdictKind.Selected : VerdictKind.RejectedByScore, relevance[i], 0,
-                $"Closest topic: {scorer.Topics.Positive[scored[i].Closest].Title} (similarity {scored[i].Similarity:0.00}); judged locally ({how}), without an LLM.")
+                $"Closest topic: {lens.ZeroShot.Topics.Positive[zeroShot[i].Closest].Title} (similarity {zeroShot[i].Similarity:0.00}); judged locally ({how}), without an LLM.")
             {
                 LocalScore = scores[i],
             });
@@ -53,22 +57,25 @@ public sealed partial class LocalJudge(
     /// </summary>
     public async Task<(double[] Scores, double Threshold)?> PrefilterScoresAsync(CriteriaProfile profile, IReadOnlyList<PaperToJudge> papers, CancellationToken cancellationToken)
     {
-        if (!options.Value.Prefilter || learned.For(profile) is not { } model || papers.Count == 0)
+        if (!options.Value.Prefilter || papers.Count == 0 || await learned.GetAsync(profile, cancellationToken) is not { } model)
         {
             return null;
         }
 
-        var scorer = new ZeroShotScorer(embedder, CriteriaTopics.Parse(profile.Topics), options.Value.NegativeWeight, cancellationToken);
-        var vectors = await embeddings.GetAsync(papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract)).ToList(), cancellationToken);
-        return (vectors.Select(v => model.Model.Score(LearnedModels.Features(v, scorer.Score(v).Score))).ToArray(), model.PrefilterThreshold);
+        var signals = await learned.SignalsAsync(profile, Inputs(papers), cancellationToken);
+        return (signals.Select(model.Score).ToArray(), model.PrefilterThreshold);
     }
 
-    private static int[] Calibrate(double[] scores, double topShare)
+    private static List<(string Id, int Version, string Title, string Abstract, IReadOnlyList<string> Categories)> Inputs(IReadOnlyList<PaperToJudge> papers) =>
+        papers.Select(p => (p.Id, p.Version, p.Title, p.Abstract, p.Categories)).ToList();
+
+    private static int[] Calibrate(double[] scores, double topShare, bool learnedScale)
     {
         if (scores.Length < RankCalibrationMinimum)
         {
-            // MiniLM similarities to a topic description run from about 0.05 (unrelated) to 0.5.
-            return scores.Select(s => (int)Math.Clamp(Math.Round(1 + (9 * (s - 0.05) / 0.45)), 1, 10)).ToArray();
+            // A learned score is a probability. Zero-shot scores of the fixture days' papers ran from
+            // 0.29 (5th percentile) through 0.38 (median) to 0.49 (95th): 0.25-0.55 maps onto 1-10.
+            return scores.Select(s => (int)Math.Clamp(Math.Round(learnedScale ? 1 + (9 * s) : 1 + (9 * (s - 0.25) / 0.30)), 1, 10)).ToArray();
         }
 
         var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();

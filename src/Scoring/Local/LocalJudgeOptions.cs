@@ -11,13 +11,9 @@ public sealed class LocalJudgeOptions
     [Range(0.001, 1.0)]
     public double SelectTopShare { get; set; } = 0.08;
 
-    /// <summary>How much similarity to the topics the profile rules out counts against a paper.</summary>
+    /// <summary>How much similarity to the topics the profile rules out counts against a paper (0.25 measured best; 0.5 and 1.0 ranked worse).</summary>
     [Range(0.0, 2.0)]
-    public double NegativeWeight { get; set; } = 0.5;
-
-    /// <summary>Title + abstract is cut to this many characters, about the model's 256-token window.</summary>
-    [Range(100, 10_000)]
-    public int MaxChars { get; set; } = 1200;
+    public double NegativeWeight { get; set; } = 0.25;
 
     /// <summary>Labelled papers a profile's history needs before the learned model replaces the zero-shot score.</summary>
     [Range(10, 1_000_000)]
@@ -31,18 +27,18 @@ public sealed class LocalJudgeOptions
     [Range(1, 1_000_000)]
     public int RetrainEvery { get; set; } = 50;
 
-    /// <summary>L2 regularization of the learned model (0.2 measured best, leave-one-day-out).</summary>
+    /// <summary>L2 regularization of the learned model's embedding members (0.2 measured best, leave-one-day-out).</summary>
     [Range(0.0, 100.0)]
     public double L2 { get; set; } = 0.2;
+
+    /// <summary>L2 regularization of the learned model's criteria-and-categories member (0.01 measured best).</summary>
+    [Range(0.0, 100.0)]
+    public double CriteriaL2 { get; set; } = 0.01;
 
     /// <summary>Before the LLM, set aside papers the learned model scores below its threshold (once a model exists).</summary>
     public bool Prefilter { get; set; } = true;
 
     /// <summary>Share of past positives the prefilter threshold keeps.</summary>
     [Range(0.5, 1.0)]
-    public double PrefilterKeepShare { get; set; } = 0.95;
-
-    /// <summary>Texts encoded per model call.</summary>
-    [Range(1, 256)]
-    public int BatchSize { get; set; } = 8;
+    public double PrefilterKeepShare { get; set; } = 0.96;
 }

@@ -78,8 +78,19 @@ public sealed class LogisticModel
         return new LogisticModel(w, b, mean, scale);
     }
 
+    /// <summary>A model stored earlier; null when the parts do not make one (lengths differ, values not finite).</summary>
+    public static LogisticModel? FromParts(double[] weights, double bias, double[] mean, double[] scale)
+    {
+        var whole = weights.Length > 0 && mean.Length == weights.Length && scale.Length == weights.Length
+            && weights.Concat(mean).Append(bias).All(double.IsFinite) && scale.All(s => double.IsFinite(s) && s > 0);
+        return whole ? new LogisticModel(weights, bias, mean, scale) : null;
+    }
+
     /// <summary>The probability-like score of a paper (0-1).</summary>
-    public double Score(double[] features) => Sigmoid(Dot(Weights, Standardize(features, Mean, Scale)) + Bias);
+    public double Score(double[] features) => Sigmoid(Logit(features));
+
+    /// <summary>The score before the sigmoid: log-odds, which add up across models.</summary>
+    public double Logit(double[] features) => Dot(Weights, Standardize(features, Mean, Scale)) + Bias;
 
     private static double[] Standardize(double[] features, double[] mean, double[] scale)
     {
@@ -103,5 +114,5 @@ public sealed class LogisticModel
         return sum;
     }
 
-    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+    public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 }

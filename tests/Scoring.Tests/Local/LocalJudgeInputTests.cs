@@ -1,0 +1,71 @@
+using ArxivDigest.Contracts.V1;
+using ArxivDigest.Scoring.Tests.Support;
+using ArxivDigest.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace ArxivDigest.Scoring.Tests.Local;
+
+/// <summary>The local judge (no key) on awkward input, and its trained model across restarts.</summary>
+public sealed class LocalJudgeInputTests() : ScoringTestBase(("OPENAI_API_KEY", ""))
+{
+    private const string TrainedLog = "trained on 366 labelled papers";
+
+    [Fact]
+    public async Task A_restarted_service_judges_with_the_model_it_stored_without_training_again()
+    {
+        await App.Client.RecordFeedbackAsync(ScoringApp.FeedbackFromPicks("2025-06-02"));
+        Assert.Contains(App.Logs.Lines, l => l.Contains(TrainedLog));
+
+        await using var restarted = Restart();
+        var (verdicts, _) = await restarted.ScoreAsync(ScoringApp.Day("2025-06-05", 30));
+
+        Assert.All(verdicts, v => Assert.Contains("learned from 366 past verdicts", v.Comment));
+        Assert.DoesNotContain(restarted.Logs.Lines, l => l.Contains(TrainedLog));
+    }
+
+    [Theory]
+    [InlineData("{ this is not json")]
+    [InlineData("""{"format":2,"trained_on":366,"threshold":0.1,"categories":[],"members":[{"w":[1,2,3],"b":0,"mean":[0,0,0],"scale":[1,1,1]}]}""")]
+    public async Task A_corrupted_stored_model_is_rebuilt_from_the_history_and_logged(string damage)
+    {
+        await App.Client.RecordFeedbackAsync(ScoringApp.FeedbackFromPicks("2025-06-02"));
+        var redis = App.Services.GetRequiredService<IConnectionMultiplexer>();
+        var keys = redis.GetServers()[0].Keys(pattern: "arxivdigest:scoring:model:*").ToList();
+        Assert.Single(keys);
+        await redis.GetDatabase().StringSetAsync(keys[0], damage);
+
+        await using var restarted = Restart();
+        var (verdicts, _) = await restarted.ScoreAsync(ScoringApp.Day("2025-06-05", 30));
+
+        Assert.Contains(restarted.Logs.Lines, l => l.Contains("is unreadable") && l.Contains("rebuilding it from the history"));
+        Assert.Contains(restarted.Logs.Lines, l => l.Contains(TrainedLog));
+        Assert.All(verdicts, v => Assert.Contains("learned from 366 past verdicts", v.Comment));
+        Assert.StartsWith("{\"format\":2", (string?)await redis.GetDatabase().StringGetAsync(keys[0]));
+    }
+
+    [Fact]
+    public async Task Non_english_very_long_and_abstract_less_papers_each_get_a_verdict()
+    {
+        var papers = ScoringApp.Day("2025-06-05", 20).ToList();
+        papers.Add(Paper("2506.90001", "稀疏专家混合模型的路由分析", "我们研究了混合专家模型中的路由机制，并提出了一种新的负载均衡方法，在语言建模任务上取得了更好的效果。"));
+        papers.Add(Paper("2506.90002", "Квантование весов больших языковых моделей", "Мы предлагаем метод квантования весов до четырёх бит без заметной потери качества."));
+        papers.Add(Paper("2506.90003", "A very long paper on pruning", string.Concat(Enumerable.Repeat("We prune attention heads and measure what the network loses. ", 5_000))));
+        papers.Add(Paper("2506.90004", "Mixture-of-experts routing without load-balancing losses", string.Empty));
+
+        var (verdicts, usage) = await App.ScoreAsync(papers);
+
+        Assert.Equal(papers.Select(p => p.ArxivId).Order(), verdicts.Select(v => v.ArxivId).Order());
+        Assert.DoesNotContain(verdicts, v => v.Verdict == Verdict.Failed);
+        Assert.All(verdicts, v => Assert.InRange(v.Relevance, 1, 10));
+        Assert.Equal("local", usage.Judge);
+        // The title alone still places an on-topic paper above the day's median.
+        var byId = verdicts.ToDictionary(v => v.ArxivId);
+        Assert.True(byId["2506.90004"].Score > verdicts.Select(v => v.Score).Order().ElementAt(verdicts.Count / 2));
+    }
+
+    private ScoringApp Restart() => new(Llm, Redis.ConnectionString, Profiles.Path, ("OPENAI_API_KEY", ""));
+
+    private static Paper Paper(string id, string title, string @abstract) =>
+        new() { ArxivId = id, Version = 1, Title = title, Abstract = @abstract, PrimaryCategory = "cs.LG", Categories = { "cs.LG" } };
+}
