@@ -41,7 +41,13 @@ public sealed class RunnerTests : IAsyncLifetime
         Assert.Equal(("local", 276, 0), (result.Judge, result.Papers, result.LlmCalls));
         Assert.InRange(result.Selected, 10, 40);
         Assert.True(File.Exists(Path.Combine(output, "md", "2025-06", "2025-06-05-output.md")));
-        Assert.Contains("local judge", File.ReadAllText(Path.Combine(output, "md", "2025-06", "2025-06-05-output.md")));
+        var markdown = File.ReadAllText(Path.Combine(output, "md", "2025-06", "2025-06-05-output.md"));
+        Assert.Contains("local judge", markdown);
+        // No prompt was sent, so the digest shows the criteria the papers were compared with instead.
+        Assert.Contains("# Paper Selection Criteria", markdown);
+        Assert.Contains("> No LLM judged these papers and no prompt was sent.", markdown);
+        Assert.DoesNotContain("# Paper Selection Prompt", markdown);
+        Assert.DoesNotContain("[PAPERS]", markdown);
         Assert.Equal("Succeeded", Record("2025-06-05").GetProperty("outcome").GetString());
         Assert.Empty(llm.Calls);
     }

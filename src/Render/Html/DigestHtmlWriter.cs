@@ -50,8 +50,11 @@ public static class DigestHtmlWriter
             }
         }
 
-        body.Append("<details class=\"prompts\"><summary>Prompts sent to the judge</summary>\n<h2>System prompt</h2>\n<pre class=\"prompt\">")
-            .Append(Encode(day.SystemPrompt)).Append("</pre>\n<h2>User prompt</h2>\n<pre class=\"prompt\">")
+        var local = day.Run.Judge == "local";
+        body.Append(local
+                ? "<details class=\"prompts\"><summary>Criteria the local judge compared papers with</summary>\n<h2>How these papers were judged</h2>\n<pre class=\"prompt\">"
+                : "<details class=\"prompts\"><summary>Prompts sent to the judge</summary>\n<h2>System prompt</h2>\n<pre class=\"prompt\">")
+            .Append(Encode(day.SystemPrompt)).Append(local ? "</pre>\n<h2>Criteria</h2>\n<pre class=\"prompt\">" : "</pre>\n<h2>User prompt</h2>\n<pre class=\"prompt\">")
             .Append(Encode(day.UserPrompt)).Append("</pre>\n</details>\n</main>\n");
         return Wrap($"ArXiv digest {day.DateText}", body.ToString());
     }

@@ -50,9 +50,11 @@ public static partial class DigestMarkdownWriter
             }
         }
 
-        md.Append("# Paper Selection Prompt\n\n## System Prompt\n\n");
+        // The local judge sends no prompt; its section shows the criteria it compared papers with.
+        var local = day.Run.Judge == "local";
+        md.Append(local ? "# Paper Selection Criteria\n\n## How These Papers Were Judged\n\n" : "# Paper Selection Prompt\n\n## System Prompt\n\n");
         AppendQuoted(md, day.SystemPrompt);
-        md.Append("\n\n## User Prompt\n\n");
+        md.Append(local ? "\n\n## Criteria\n\n" : "\n\n## User Prompt\n\n");
         AppendQuoted(md, day.UserPrompt);
         return md.ToString();
     }
