@@ -45,6 +45,20 @@ public sealed class LocalJudgeInputTests() : ScoringTestBase(("OPENAI_API_KEY", 
     }
 
     [Fact]
+    public async Task With_redis_down_the_local_judge_embeds_without_the_cache_and_keeps_its_model()
+    {
+        await App.Client.RecordFeedbackAsync(ScoringApp.FeedbackFromPicks("2025-06-02"));
+        await Redis.StopAsync();
+
+        var (verdicts, usage) = await App.ScoreAsync(ScoringApp.Day("2025-06-09", 25));
+
+        Assert.Equal(25, verdicts.Count);
+        Assert.Equal("local", usage.Judge);
+        Assert.All(verdicts, v => Assert.Contains("learned from 366 past verdicts", v.Comment));
+        Assert.Contains(App.Logs.Lines, l => l.Contains("Embedding cache unavailable"));
+    }
+
+    [Fact]
     public async Task Non_english_very_long_and_abstract_less_papers_each_get_a_verdict()
     {
         var papers = ScoringApp.Day("2025-06-05", 20).ToList();
