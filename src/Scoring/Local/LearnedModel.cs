@@ -1,11 +1,5 @@
 namespace ArxivDigest.Scoring.Local;
 
-/// <summary>What the learned model reads of a paper: its embeddings, its similarities to the criteria, and its categories (primary first).</summary>
-public sealed record PaperSignals(string Id, int Version, PaperVectors Vectors, double[] Criteria, IReadOnlyList<string> Categories);
-
-/// <summary>A labelled paper the model's neighbour members compare new papers with.</summary>
-public sealed record MemoryEntry(string Id, int Version, bool Positive);
-
 /// <summary>
 /// A profile's trained judge, an ensemble of six members, each one way of looking at a paper:
 /// logistic regressions on the MiniLM head, the Arctic full text, the Arctic title, and the
@@ -23,10 +17,6 @@ public sealed class LearnedModel
     public const int NeighbourK = 20;
 
     private const int Folds = 5;
-
-    // A category enters the model once this many labelled papers carry it, the most common first.
-    private const int MinCategoryPapers = 5;
-    private const int MaxCategories = 40;
 
     // The neighbour members compare with at most this many past papers: every positive, then the newest negatives.
     private const int MaxMemory = 5_000;
@@ -106,13 +96,7 @@ public sealed class LearnedModel
 
     private static LearnedModel Fit(IReadOnlyList<PaperSignals> papers, IReadOnlyList<bool> labels, LocalJudgeOptions settings, double threshold)
     {
-        var categories = papers.SelectMany(p => p.Categories.Distinct())
-            .GroupBy(c => c, StringComparer.Ordinal)
-            .Where(g => g.Count() >= MinCategoryPapers)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(MaxCategories)
-            .Select(g => g.Key)
-            .ToList();
+        var categories = CategoryFeatures.Vocabulary(papers.Select(p => p.Categories));
         var regressions = Enumerable.Range(0, RegressionCount)
             .Select(m => LogisticModel.Train(
                 papers.Select(p => RegressionView(p, m, categories)).ToList(), labels, m == RegressionCount - 1 ? settings.CriteriaL2 : settings.L2))
@@ -165,21 +149,8 @@ public sealed class LearnedModel
         0 => ToDoubles(paper.Vectors.Head),
         1 => ToDoubles(paper.Vectors.Full),
         2 => ToDoubles(paper.Vectors.Title),
-        _ => [.. paper.Criteria, .. CategoryFeatures(paper.Categories, categories)],
+        _ => [.. paper.Criteria, .. CategoryFeatures.Of(paper.Categories, categories)],
     };
-
-    // For each known category: whether the paper is in it, and whether it is the paper's primary.
-    private static double[] CategoryFeatures(IReadOnlyList<string> paper, IReadOnlyList<string> categories)
-    {
-        var features = new double[2 * categories.Count];
-        for (var c = 0; c < categories.Count; c++)
-        {
-            features[2 * c] = paper.Contains(categories[c]) ? 1 : 0;
-            features[(2 * c) + 1] = paper.Count > 0 && paper[0] == categories[c] ? 1 : 0;
-        }
-
-        return features;
-    }
 
     private static double[] ToDoubles(float[] vector) => Array.ConvertAll(vector, v => (double)v);
 }

@@ -1,11 +1,5 @@
 namespace ArxivDigest.Scoring.Local;
 
-/// <summary>A paper as the local judge sees it: its embeddings in each <see cref="EmbeddingView"/>.</summary>
-public sealed record PaperVectors(float[] Head, float[] Full, float[] Title)
-{
-    public float[] In(EmbeddingView view) => view == EmbeddingView.Head ? Head : view == EmbeddingView.Full ? Full : Title;
-}
-
 /// <summary>Papers' embeddings in every view, read from the cache where present, computed and cached otherwise.</summary>
 public sealed class PaperEmbeddings(TextEmbedder embedder, EmbeddingCache cache)
 {

@@ -96,4 +96,26 @@ public sealed class LocalModelTests
         Assert.Empty(topics.Negative);
         Assert.Equal(9, topics.Probes.Count);
     }
+
+    [Fact]
+    public void Neighbours_score_a_paper_by_its_closest_past_positives_against_its_closest_past_negatives()
+    {
+        float[] Unit(double angle) => [(float)Math.Cos(angle), (float)Math.Sin(angle)];
+        var positives = new[] { Unit(0.0), Unit(0.1), Unit(0.2) };
+        var negatives = new[] { Unit(1.4), Unit(1.5), Unit(1.6), Unit(3.0) };
+        var neighbours = new NeighbourScorer(positives, negatives, k: 2);
+
+        Assert.True(neighbours.Score(Unit(0.05)) > 0.5);
+        Assert.True(neighbours.Score(Unit(1.5)) < -0.5);
+        // Only the two closest of each side count: the far negative at 3.0 does not pull the score up.
+        Assert.Equal((Math.Cos(0.05) + Math.Cos(0.05)) / 2 - ((Math.Cos(1.35) + Math.Cos(1.45)) / 2), neighbours.Score(Unit(0.05)), 5);
+        Assert.Equal(0, new NeighbourScorer([], [], k: 3).Score(Unit(0.0)));
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 2.0 }, new[] { 0.0 }, new[] { 1.0, 1.0 })]
+    [InlineData(new[] { 1.0, double.NaN }, new[] { 0.0, 0.0 }, new[] { 1.0, 1.0 })]
+    [InlineData(new[] { 1.0, 2.0 }, new[] { 0.0, 0.0 }, new[] { 1.0, 0.0 })]
+    public void A_stored_regression_with_mismatched_or_non_finite_parts_is_refused(double[] weights, double[] mean, double[] scale) =>
+        Assert.Null(LogisticModel.FromParts(weights, 0.1, mean, scale));
 }
