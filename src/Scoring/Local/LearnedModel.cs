@@ -41,13 +41,20 @@ public sealed class LearnedModel
         IReadOnlyList<string> Categories,
         IReadOnlyList<MemoryEntry> Memory,
         int TrainedOn,
-        double PrefilterThreshold);
+        double PrefilterThreshold,
+        int HistorySize);
 
     public Parts Stored { get; }
 
     public int TrainedOn => Stored.TrainedOn;
 
     public double PrefilterThreshold => Stored.PrefilterThreshold;
+
+    /// <summary>How many labelled papers the history held when the model was trained (it may train on fewer).</summary>
+    public int HistorySize => Stored.HistorySize;
+
+    /// <summary>This model, noting how large the history was when it was trained.</summary>
+    public LearnedModel TrainedFromHistoryOf(int historySize) => new(Stored with { HistorySize = historySize }, neighbours);
 
     public static int MemberCount => RegressionCount + NeighbourViews.Length;
 
@@ -108,7 +115,7 @@ public sealed class LearnedModel
             .ToList();
         var neighbours = BuildNeighbours(memory.Select(i => labels[i]).ToList(), memory.Select(i => papers[i].Vectors).ToList());
         var unnormalized = new LearnedModel(
-            new Parts(regressions, [], categories, memory.Select(i => new MemoryEntry(papers[i].Id, papers[i].Version, labels[i])).ToList(), papers.Count, threshold),
+            new Parts(regressions, [], categories, memory.Select(i => new MemoryEntry(papers[i].Id, papers[i].Version, labels[i])).ToList(), papers.Count, threshold, papers.Count),
             neighbours);
 
         // Standardize each member by its outputs over the training papers.

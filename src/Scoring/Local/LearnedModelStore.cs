@@ -76,7 +76,8 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
             [.. parts.Categories],
             parts.Regressions.Select(m => (StoredMember?)new StoredMember(m.Weights, m.Bias, m.Mean, m.Scale)).ToList(),
             parts.Norms.Select(n => (double[]?)[n.Mean, n.Scale]).ToList(),
-            parts.Memory.Select(m => (StoredMemory?)new StoredMemory(m.Id, m.Version, m.Positive)).ToList());
+            parts.Memory.Select(m => (StoredMemory?)new StoredMemory(m.Id, m.Version, m.Positive)).ToList(),
+            parts.HistorySize);
         try
         {
             await redis.GetDatabase().StringSetAsync(Key(profile, contentHash), JsonSerializer.Serialize(stored));
@@ -91,7 +92,7 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
     {
         if (stored.Format != Format || stored.Members is not { Count: LearnedModel.RegressionCount } || stored.Categories is null
             || stored.Norms is null || stored.Norms.Count != LearnedModel.MemberCount || stored.Memory is null
-            || !double.IsFinite(stored.Threshold) || stored.TrainedOn <= 0)
+            || !double.IsFinite(stored.Threshold) || stored.TrainedOn <= 0 || stored.HistorySize < stored.TrainedOn)
         {
             return null;
         }
@@ -122,7 +123,8 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
             stored.Categories,
             stored.Memory.Select(m => new MemoryEntry(m!.Id, m.Version, m.Positive)).ToList(),
             stored.TrainedOn,
-            stored.Threshold);
+            stored.Threshold,
+            stored.HistorySize);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Learned models unavailable in Redis; using what this process holds: {Problem}")]
@@ -135,7 +137,8 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
         [property: JsonPropertyName("categories")] List<string>? Categories,
         [property: JsonPropertyName("members")] List<StoredMember?>? Members,
         [property: JsonPropertyName("norms")] List<double[]?>? Norms,
-        [property: JsonPropertyName("memory")] List<StoredMemory?>? Memory);
+        [property: JsonPropertyName("memory")] List<StoredMemory?>? Memory,
+        [property: JsonPropertyName("history_size")] int HistorySize);
 
     private sealed record StoredMember(
         [property: JsonPropertyName("w")] double[]? Weights,

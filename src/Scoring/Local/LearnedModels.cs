@@ -95,16 +95,17 @@ public sealed partial class LearnedModels(
             var positives = entries.Count(e => e.Positive);
             var current = models.GetValueOrDefault(Key(profile));
             if (entries.Count < settings.MinHistory || positives < settings.MinPositives || entries.Count - positives < settings.MinPositives
-                || (!force && current is not null && entries.Count - current.TrainedOn < settings.RetrainEvery))
+                || (!force && current is not null && entries.Count - current.HistorySize < settings.RetrainEvery))
             {
                 return false;
             }
 
-            var signals = await SignalsAsync(profile, entries.Select(e => (e.Id, e.Version, e.Title, e.Abstract, e.Categories ?? [])).ToList(), cancellationToken);
-            var model = LearnedModel.Train(signals, entries.Select(e => e.Positive).ToList(), settings);
+            var chosen = TrainingSet(entries, settings.MaxTrainingPapers);
+            var signals = await SignalsAsync(profile, chosen.Select(e => (e.Id, e.Version, e.Title, e.Abstract, e.Categories ?? [])).ToList(), cancellationToken);
+            var model = LearnedModel.Train(signals, chosen.Select(e => e.Positive).ToList(), settings).TrainedFromHistoryOf(entries.Count);
             models[Key(profile)] = model;
             await store.SaveAsync(profile.Name, profile.ContentHash, model);
-            LogTrained(profile.Name, entries.Count, positives);
+            LogTrained(profile.Name, chosen.Count, chosen.Count(e => e.Positive), entries.Count);
             return true;
         }
         finally
@@ -113,10 +114,18 @@ public sealed partial class LearnedModels(
         }
     }
 
+    // The newest positives (up to half of the budget), then the newest negatives; arXiv ids grow with time.
+    private static List<HistoryEntry> TrainingSet(IReadOnlyList<HistoryEntry> entries, int budget)
+    {
+        var positives = entries.Where(e => e.Positive).OrderByDescending(e => e.Id, StringComparer.Ordinal).Take(budget / 2).ToList();
+        var negatives = entries.Where(e => !e.Positive).OrderByDescending(e => e.Id, StringComparer.Ordinal).Take(budget - positives.Count);
+        return [.. positives, .. negatives];
+    }
+
     private static string Key(CriteriaProfile profile) => $"{profile.Name}:{profile.ContentHash}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Local judge for profile {Profile} trained on {Count} labelled papers ({Positives} positive)")]
-    private partial void LogTrained(string profile, int count, int positives);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local judge for profile {Profile} trained on {Count} labelled papers ({Positives} positive; the history holds {History})")]
+    private partial void LogTrained(string profile, int count, int positives, int history);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The stored local-judge model of profile {Profile} is unreadable ({Problem}); rebuilding it from the history")]
     private partial void LogUnreadable(string profile, string problem);

@@ -27,6 +27,13 @@ public sealed class LocalJudgeOptions
     [Range(1, 1_000_000)]
     public int RetrainEvery { get; set; } = 50;
 
+    /// <summary>
+    /// Labelled papers one training uses at most: the newest positives (up to half) and the newest
+    /// negatives, so training time stays bounded as the history grows by a day's papers per run.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int MaxTrainingPapers { get; set; } = 6_000;
+
     /// <summary>L2 regularization of the learned model's embedding members (0.2 measured best, leave-one-day-out).</summary>
     [Range(0.0, 100.0)]
     public double L2 { get; set; } = 0.2;
