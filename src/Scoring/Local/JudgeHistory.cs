@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ArxivDigest.Scoring.Local;
@@ -8,8 +9,10 @@ namespace ArxivDigest.Scoring.Local;
 /// Each profile's labelled papers, which the local judge learns from: every LLM verdict
 /// (selected = positive, rejected = negative) and every piece of feedback, the latest label of a
 /// paper winning. Kept in Redis (one hash per profile), and in memory while Redis is unavailable.
+/// A history over LocalJudge:MaxHistory papers is trimmed to 90% of it, oldest negatives first
+/// (positives are rare and kept longest).
 /// </summary>
-public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, ILogger<JudgeHistory> logger)
+public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, IOptions<LocalJudgeOptions> options, ILogger<JudgeHistory> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HistoryEntry>> memory = new(StringComparer.Ordinal);
 
@@ -28,6 +31,11 @@ public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, ILogger<
             local[entry.Id] = entry;
         }
 
+        foreach (var id in Oldest(local.Values.ToList()))
+        {
+            local.TryRemove(id, out _);
+        }
+
         if (redis is null)
         {
             return;
@@ -35,12 +43,38 @@ public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, ILogger<
 
         try
         {
-            await redis.GetDatabase().HashSetAsync(Key(profile), entries.Select(e => new HashEntry(e.Id, JsonSerializer.Serialize(e))).ToArray());
+            var database = redis.GetDatabase();
+            await database.HashSetAsync(Key(profile), entries.Select(e => new HashEntry(e.Id, JsonSerializer.Serialize(e))).ToArray());
+            if (await database.HashLengthAsync(Key(profile)) > options.Value.MaxHistory)
+            {
+                var stored = (await database.HashGetAllAsync(Key(profile))).Select(f => TryRead(f.Value!)).OfType<HistoryEntry>().ToList();
+                var trimmed = Oldest(stored);
+                await database.HashDeleteAsync(Key(profile), trimmed.Select(id => (RedisValue)id).ToArray());
+                LogTrimmed(profile, trimmed.Count);
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogUnavailable(ex.Message);
         }
+    }
+
+    /// <summary>How many labelled papers the profile's history holds, without reading them.</summary>
+    public async Task<long> CountAsync(string profile)
+    {
+        if (redis is not null)
+        {
+            try
+            {
+                return await redis.GetDatabase().HashLengthAsync(Key(profile));
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                LogUnavailable(ex.Message);
+            }
+        }
+
+        return memory.GetValueOrDefault(profile)?.Count ?? 0;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetAsync(string profile)
@@ -72,6 +106,21 @@ public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, ILogger<
         return entries.Values.ToList();
     }
 
+    // Over the cap: the ids to drop to bring the history down to 90% of it, oldest negatives first.
+    private List<string> Oldest(IReadOnlyList<HistoryEntry> entries)
+    {
+        var cap = options.Value.MaxHistory;
+        if (entries.Count <= cap)
+        {
+            return [];
+        }
+
+        return entries.OrderBy(e => e.Positive).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Take(entries.Count - (int)(cap * 0.9))
+            .Select(e => e.Id)
+            .ToList();
+    }
+
     private static HistoryEntry? TryRead(string json)
     {
         try
@@ -83,6 +132,9 @@ public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, ILogger<
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Judge history of profile {Profile} trimmed by its {Count} oldest papers (LocalJudge:MaxHistory)")]
+    private partial void LogTrimmed(string profile, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Judge history unavailable in Redis; using what this process holds: {Problem}")]
     private partial void LogUnavailable(string problem);

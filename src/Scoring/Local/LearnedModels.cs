@@ -91,9 +91,16 @@ public sealed partial class LearnedModels(
         await training.WaitAsync(cancellationToken);
         try
         {
+            // Counting is cheap; reading the whole history only happens when training may follow.
+            var current = models.GetValueOrDefault(Key(profile));
+            var size = await history.CountAsync(profile.Name);
+            if (size < settings.MinHistory || (!force && current is not null && size - current.HistorySize < settings.RetrainEvery))
+            {
+                return false;
+            }
+
             var entries = await history.GetAsync(profile.Name);
             var positives = entries.Count(e => e.Positive);
-            var current = models.GetValueOrDefault(Key(profile));
             if (entries.Count < settings.MinHistory || positives < settings.MinPositives || entries.Count - positives < settings.MinPositives
                 || (!force && current is not null && entries.Count - current.HistorySize < settings.RetrainEvery))
             {

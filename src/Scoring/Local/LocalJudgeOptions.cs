@@ -27,6 +27,10 @@ public sealed class LocalJudgeOptions
     [Range(1, 1_000_000)]
     public int RetrainEvery { get; set; } = 50;
 
+    /// <summary>Labelled papers a profile's history keeps; beyond it the oldest negatives go first.</summary>
+    [Range(200, 10_000_000)]
+    public int MaxHistory { get; set; } = 30_000;
+
     /// <summary>
     /// Labelled papers one training uses at most: the newest positives (up to half) and the newest
     /// negatives, so training time stays bounded as the history grows by a day's papers per run.
