@@ -88,7 +88,7 @@ internal static class LocalJudgeBenchmark
         await using var redis = await RedisServer.StartAsync();
         using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         using var embedder = new TextEmbedder();
-        var embeddings = new PaperEmbeddings(embedder, new EmbeddingCache(connection, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingCache>.Instance));
+        var embeddings = new PaperEmbeddings(embedder, new EmbeddingCache(connection, new LocalJudgeOptions().EmbeddingTtl, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingCache>.Instance));
         var papers = ListingPaper.Load("2025-06-10").Select(p => (p.Id, 1, p.Title, p.Abstract)).ToList();
         var watch = Stopwatch.StartNew();
         await embeddings.GetAsync(papers, default);

@@ -6,7 +6,7 @@ var settings = new ForwardedSettings(builder.Configuration);
 StartupBanner.Print(settings);
 
 // Infrastructure
-var cache = builder.AddRedisServer(ResourceNames.Cache);
+var cache = builder.AddRedisServer(ResourceNames.Cache, Path.Combine(settings.OutputRoot, "redis"));
 
 // Services
 var ingest = builder.AddProject<Projects.Ingest>(ResourceNames.Ingest)

@@ -21,6 +21,7 @@ public static class StartupBanner
               judge:         {judge}
               digest files:  {settings.OutputRoot}
               run summary:   the "digest" resource's console in the dashboard, and {Path.Combine(settings.OutputRoot, "runs")}
+              redis data:    {Path.Combine(settings.OutputRoot, "redis")} (verdict cache, the local judge's history and models; delete it to start afresh)
             """);
     }
 }

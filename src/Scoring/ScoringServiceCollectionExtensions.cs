@@ -38,7 +38,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton(sp => new LearnedModelStore(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<LearnedModelStore>>()));
         services.AddSingleton(sp => new JudgeHistory(
             sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalJudgeOptions>>(), sp.GetRequiredService<ILogger<JudgeHistory>>()));
-        services.AddSingleton(sp => new EmbeddingCache(sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<EmbeddingCache>>()));
+        services.AddSingleton(sp => new EmbeddingCache(
+            sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalJudgeOptions>>().Value.EmbeddingTtl, sp.GetRequiredService<ILogger<EmbeddingCache>>()));
 
         builder.AddOptionalRedisClient();
         services.AddSingleton(sp => new VerdictCache(

@@ -37,6 +37,8 @@ public sealed class DigestRunTests(DigestAppFixture fixture)
         Assert.Contains($"Total relevant papers: {expected.Count}", markdown);
         Assert.True(File.Exists(Path.Combine(fixture.OutputRoot, "html", $"{DigestAppFixture.Date}.html")));
         Assert.Equal(576, fixture.Llm.Calls.Where(c => c.Stage == "abstract").SelectMany(c => c.Papers).Select(p => p.Id).Distinct().Count());
+        // Redis keeps its data beside the digests (append-only file), so verdicts and history survive a restart.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(fixture.OutputRoot, "redis", "appendonlydir")));
     }
 
     [Fact]

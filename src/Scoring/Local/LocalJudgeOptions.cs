@@ -27,6 +27,10 @@ public sealed class LocalJudgeOptions
     [Range(1, 1_000_000)]
     public int RetrainEvery { get; set; } = 50;
 
+    /// <summary>How long a month's cached embeddings stay in Redis after the last paper of that month was embedded.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan EmbeddingTtl { get; set; } = TimeSpan.FromDays(120);
+
     /// <summary>Labelled papers a profile's history keeps; beyond it the oldest negatives go first.</summary>
     [Range(200, 10_000_000)]
     public int MaxHistory { get; set; } = 30_000;

@@ -59,6 +59,26 @@ public sealed class LocalJudgeInputTests() : ScoringTestBase(("OPENAI_API_KEY", 
     }
 
     [Fact]
+    public async Task Embeddings_are_cached_per_view_and_arxiv_month_and_expire()
+    {
+        await App.ScoreAsync(ScoringApp.Day("2025-06-05", 30));
+
+        var redis = App.Services.GetRequiredService<IConnectionMultiplexer>();
+        var keys = redis.GetServers()[0].Keys(pattern: "arxivdigest:scoring:embeddings:*").Select(k => (string)k!).Order().ToList();
+        foreach (var view in new[] { "minilm-l6-v2:head600", "arctic-xs:full1000", "arctic-xs:title" })
+        {
+            Assert.Contains(keys, k => k.StartsWith($"arxivdigest:scoring:embeddings:{view}:", StringComparison.Ordinal));
+        }
+
+        Assert.All(keys, k => Assert.Matches(@":(\d{4}|old)$", k));
+        Assert.Equal(30, keys.Where(k => k.Contains("title")).Sum(k => redis.GetDatabase().HashLength(k)));
+        foreach (var key in keys)
+        {
+            Assert.InRange(redis.GetDatabase().KeyTimeToLive(key)!.Value, TimeSpan.FromDays(119), TimeSpan.FromDays(120));
+        }
+    }
+
+    [Fact]
     public async Task Non_english_very_long_and_abstract_less_papers_each_get_a_verdict()
     {
         var papers = ScoringApp.Day("2025-06-05", 20).ToList();
