@@ -20,12 +20,13 @@ public sealed partial class LearnedModels(
     ILogger<LearnedModels> logger)
 {
     private readonly ConcurrentDictionary<string, LearnedModel> models = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> looked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task>> looks = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim training = new(1, 1);
 
     /// <summary>
-    /// The profile's model: held in memory, else read from Redis (looked for once per process),
-    /// else trained from the history; null while the history is too small.
+    /// The profile's model: held in memory, else read from Redis (looked for once per process;
+    /// concurrent callers wait for the same look), else trained from the history; null while the
+    /// history is too small.
     /// </summary>
     public async Task<LearnedModel?> GetAsync(CriteriaProfile profile, CancellationToken cancellationToken)
     {
@@ -34,29 +35,42 @@ public sealed partial class LearnedModels(
             return model;
         }
 
-        if (looked.TryAdd(Key(profile), true))
+        var look = looks.GetOrAdd(Key(profile), _ => new Lazy<Task>(() => LookAsync(profile)));
+        try
         {
-            var (outcome, stored, problem) = await store.LoadAsync(profile.Name, profile.ContentHash, lenses.For(profile).FeatureCount);
-            if (outcome == LearnedModelStore.Outcome.Found)
-            {
-                if (await RestoreAsync(profile, stored!, cancellationToken) is { } restored)
-                {
-                    return models.GetOrAdd(Key(profile), restored);
-                }
-
-                (outcome, problem) = (LearnedModelStore.Outcome.Unreadable, "it compares with papers the history no longer holds");
-            }
-
-            if (outcome == LearnedModelStore.Outcome.Unreadable)
-            {
-                LogUnreadable(profile.Name, problem!);
-            }
-
-            // Nothing readable stored (a new profile, a model from an older version, or a damaged one): train from the history if it is large enough.
-            await RetrainAsync(profile, force: true, cancellationToken);
+            await look.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (look.Value.IsFaulted)
+        {
+            // A failed look (the service stopping, say) is not remembered: the next call looks again.
+            looks.TryRemove(new KeyValuePair<string, Lazy<Task>>(Key(profile), look));
+            throw;
         }
 
         return models.GetValueOrDefault(Key(profile));
+    }
+
+    private async Task LookAsync(CriteriaProfile profile)
+    {
+        var (outcome, stored, problem) = await store.LoadAsync(profile.Name, profile.ContentHash, lenses.For(profile).FeatureCount);
+        if (outcome == LearnedModelStore.Outcome.Found)
+        {
+            if (await RestoreAsync(profile, stored!, CancellationToken.None) is { } restored)
+            {
+                models.TryAdd(Key(profile), restored);
+                return;
+            }
+
+            (outcome, problem) = (LearnedModelStore.Outcome.Unreadable, "it compares with papers the history no longer holds");
+        }
+
+        if (outcome == LearnedModelStore.Outcome.Unreadable)
+        {
+            LogUnreadable(profile.Name, problem!);
+        }
+
+        // Nothing readable stored (a new profile, a model from an older version, or a damaged one): train from the history if it is large enough.
+        await RetrainAsync(profile, force: true, CancellationToken.None);
     }
 
     // The neighbour members' vectors, from the history's texts (embedded or read from the cache).
