@@ -3,6 +3,7 @@ extern alias ScoringServer;
 using System.Diagnostics;
 using System.Text.Json;
 using ArxivDigest.TestSupport;
+using ScoringServer::ArxivDigest.Scoring.Judging;
 using ScoringServer::ArxivDigest.Scoring.Local;
 
 namespace ArxivDigest.Benchmarks;
@@ -26,11 +27,8 @@ internal static class LocalJudgeBenchmark
         await CachedDayAsync();
 
         using var embedder = new TextEmbedder();
-        var topics = CriteriaTopics.Parse(ReferenceTopics());
-        var lens = new CriteriaLens(
-            new ZeroShotScorer(embedder, topics, Settings.NegativeWeight, default),
-            embedder.Embed(EmbeddingModel.MiniLm, topics.Probes, default),
-            embedder.Embed(EmbeddingModel.ArcticXs, topics.Probes, default));
+        var lens = CriteriaLens.Build(embedder, ReferenceTopics(), Settings.NegativeWeight, default);
+        var topics = lens.ZeroShot.Topics;
         Console.WriteLine($"criteria: the reference digest's topics ({topics.Positive.Count} topics, {topics.Negative.Count} ruled-out lines, {topics.PositiveKeywords.Count} + {topics.NegativeKeywords.Count} keywords)");
 
         var data = new List<(string Day, PaperSignals[] Papers, bool[] Labels, double[] ZeroShot)>();
@@ -45,7 +43,7 @@ internal static class LocalJudgeBenchmark
             var views = EmbeddingView.All.ToDictionary(v => v, v => Cached(day, v, () => embedder.Embed(v, texts, default)));
             embedded += papers.Count;
             var vectors = papers.Select((_, i) => new PaperVectors(views[EmbeddingView.Head][i], views[EmbeddingView.Full][i], views[EmbeddingView.Title][i])).ToArray();
-            var signals = vectors.Select((v, i) => new PaperSignals(papers[i].Id, 1, v, lens.Features(v), [papers[i].PrimaryCategory, .. papers[i].Categories.Where(ListingPaper.IsArxivCategory)])).ToArray();
+            var signals = vectors.Select((v, i) => new PaperSignals(papers[i].Id, 1, v, lens.Features(v), PaperToJudge.CategoriesOf(papers[i].PrimaryCategory, papers[i].Categories.Where(ListingPaper.IsArxivCategory)))).ToArray();
             data.Add((day, signals, papers.Select(p => selected.Contains(p.Id)).ToArray(), vectors.Select(v => lens.ZeroShot.Score(v).Score).ToArray()));
         }
 

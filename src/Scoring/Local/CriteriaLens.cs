@@ -7,6 +7,16 @@ namespace ArxivDigest.Scoring.Local;
 /// </summary>
 public sealed class CriteriaLens(ZeroShotScorer zeroShot, float[][] miniLmProbes, float[][] arcticProbes)
 {
+    /// <summary>The lens of a topics text: its topics and probes embedded by both models.</summary>
+    public static CriteriaLens Build(TextEmbedder embedder, string topicsText, double negativeWeight, CancellationToken cancellationToken)
+    {
+        var topics = CriteriaTopics.Parse(topicsText);
+        return new CriteriaLens(
+            new ZeroShotScorer(embedder, topics, negativeWeight, cancellationToken),
+            embedder.Embed(EmbeddingModel.MiniLm, topics.Probes, cancellationToken),
+            embedder.Embed(EmbeddingModel.ArcticXs, topics.Probes, cancellationToken));
+    }
+
     public ZeroShotScorer ZeroShot { get; } = zeroShot;
 
     /// <summary>How many values <see cref="Features"/> gives.</summary>

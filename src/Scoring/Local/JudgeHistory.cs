@@ -31,9 +31,12 @@ public sealed partial class JudgeHistory(IConnectionMultiplexer? redis, IOptions
             local[entry.Id] = entry;
         }
 
-        foreach (var id in Oldest(local.Values.ToList()))
+        if (local.Count > options.Value.MaxHistory)
         {
-            local.TryRemove(id, out _);
+            foreach (var id in Oldest(local.Values.ToList()))
+            {
+                local.TryRemove(id, out _);
+            }
         }
 
         if (redis is null)

@@ -115,8 +115,7 @@ public sealed partial class LearnedModels(
 
             var entries = await history.GetAsync(profile.Name);
             var positives = entries.Count(e => e.Positive);
-            if (entries.Count < settings.MinHistory || positives < settings.MinPositives || entries.Count - positives < settings.MinPositives
-                || (!force && current is not null && entries.Count - current.HistorySize < settings.RetrainEvery))
+            if (entries.Count < settings.MinHistory || positives < settings.MinPositives || entries.Count - positives < settings.MinPositives)
             {
                 return false;
             }
