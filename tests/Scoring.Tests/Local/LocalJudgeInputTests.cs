@@ -79,6 +79,27 @@ public sealed class LocalJudgeInputTests() : ScoringTestBase(("OPENAI_API_KEY", 
     }
 
     [Fact]
+    public async Task A_damaged_cached_embedding_is_computed_again_and_the_verdicts_do_not_change()
+    {
+        var papers = ScoringApp.Day("2025-06-05", 25);
+        var (before, _) = await App.ScoreAsync(papers);
+        var redis = App.Services.GetRequiredService<IConnectionMultiplexer>();
+        var field = $"{papers[0].ArxivId}v1";
+        // The first paper's entry in each view (three keys, those of its arXiv month) is cut to two floats.
+        var keys = redis.GetServers()[0].Keys(pattern: "arxivdigest:scoring:embeddings:*").Where(k => redis.GetDatabase().HashExists(k, field)).ToList();
+        Assert.Equal(3, keys.Count);
+        foreach (var key in keys)
+        {
+            await redis.GetDatabase().HashSetAsync(key, field, new byte[2 * sizeof(float)]);
+        }
+
+        var (after, _) = await App.ScoreAsync(papers);
+
+        Assert.Equal(before.Select(v => (v.ArxivId, v.Relevance, v.Score)), after.Select(v => (v.ArxivId, v.Relevance, v.Score)));
+        Assert.All(keys, key => Assert.Equal(384 * sizeof(float), ((byte[])redis.GetDatabase().HashGet(key, field)!).Length));
+    }
+
+    [Fact]
     public async Task Non_english_very_long_and_abstract_less_papers_each_get_a_verdict()
     {
         var papers = ScoringApp.Day("2025-06-05", 20).ToList();
