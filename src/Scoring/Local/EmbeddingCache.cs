@@ -12,7 +12,7 @@ public sealed partial class EmbeddingCache(IConnectionMultiplexer? redis, TimeSp
 {
     public static string Field(string id, int version) => $"{id}v{version}";
 
-    public static string Key(EmbeddingView view, string field)
+    private static string Key(EmbeddingView view, string field)
     {
         var month = field.Length > 5 && char.IsAsciiDigit(field[0]) && field[4] == '.' ? field[..4] : "old";
         return $"arxivdigest:scoring:embeddings:{view.Name}:{month}";

@@ -23,7 +23,7 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
         Unreadable,
     }
 
-    public static string Key(string profile, string contentHash) => $"arxivdigest:scoring:model:v{Format}:{profile}:{contentHash}";
+    private static string Key(string profile, string contentHash) => $"arxivdigest:scoring:model:v{Format}:{profile}:{contentHash}";
 
     public async Task<(Outcome Outcome, LearnedModel.Parts? Model, string? Problem)> LoadAsync(string profile, string contentHash, int criteriaFeatures)
     {
