@@ -25,7 +25,11 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
 
     private static string Key(string profile, string contentHash) => $"arxivdigest:scoring:model:v{Format}:{profile}:{contentHash}";
 
-    public async Task<(Outcome Outcome, LearnedModel.Parts? Model, string? Problem)> LoadAsync(string profile, string contentHash, int criteriaFeatures)
+    /// <summary>
+    /// The stored model, checked against the shape this version builds; <paramref name="criteriaFeatures"/>
+    /// (which needs the embedding models) is asked for only when there is a stored model to check.
+    /// </summary>
+    public async Task<(Outcome Outcome, LearnedModel.Parts? Model, string? Problem)> LoadAsync(string profile, string contentHash, Func<int> criteriaFeatures)
     {
         if (redis is null)
         {
@@ -88,7 +92,7 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
         }
     }
 
-    private static LearnedModel.Parts? Rebuild(StoredModel stored, int criteriaFeatures)
+    private static LearnedModel.Parts? Rebuild(StoredModel stored, Func<int> criteriaFeatures)
     {
         if (stored.Format != Format || stored.Members is not { Count: LearnedModel.RegressionCount } || stored.Categories is null
             || stored.Norms is null || stored.Norms.Count != LearnedModel.MemberCount || stored.Memory is null
@@ -97,7 +101,7 @@ public sealed partial class LearnedModelStore(IConnectionMultiplexer? redis, ILo
             return null;
         }
 
-        var dimensions = LearnedModel.Dimensions(criteriaFeatures, stored.Categories.Count);
+        var dimensions = LearnedModel.Dimensions(criteriaFeatures(), stored.Categories.Count);
         var regressions = new List<LogisticModel>();
         for (var m = 0; m < LearnedModel.RegressionCount; m++)
         {

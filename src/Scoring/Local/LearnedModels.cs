@@ -52,7 +52,7 @@ public sealed partial class LearnedModels(
 
     private async Task LookAsync(CriteriaProfile profile)
     {
-        var (outcome, stored, problem) = await store.LoadAsync(profile.Name, profile.ContentHash, lenses.For(profile).FeatureCount);
+        var (outcome, stored, problem) = await store.LoadAsync(profile.Name, profile.ContentHash, () => lenses.For(profile).FeatureCount);
         if (outcome == LearnedModelStore.Outcome.Found)
         {
             if (await RestoreAsync(profile, stored!, CancellationToken.None) is { } restored)
